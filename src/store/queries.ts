@@ -79,7 +79,7 @@ export class Store {
       stagesOfPolicy: p('SELECT date, stage, passage_id, evidence, start, "end" AS "end" FROM policy_stages WHERE policy_id = ? ORDER BY date IS NULL, date, id'),
       policiesSharingActors: p(`SELECT DISTINCT po.* FROM event_actors ea JOIN policy_actors pa ON pa.actor_id = ea.actor_id
         JOIN policies po ON po.id = pa.policy_id WHERE ea.event_id = ? ORDER BY po.name LIMIT 8`),
-      eventsInRange: p(`SELECT * FROM events WHERE date_start IS NOT NULL AND date_start <= ? AND COALESCE(date_end, date_start) >= ?
+      eventsInRange: p(`SELECT * FROM events WHERE date_start IS NOT NULL AND date_start <= ? AND COALESCE(date_end, date_start) || '-99' >= ?
         ORDER BY date_start`),
       datedFacts: p(`SELECT f.*, f."end" AS "end", ${nameOf('f.subject_type', 'f.subject_id')} AS subject_name FROM facts f WHERE f.date IS NOT NULL ORDER BY f.date`),
       passage: p(`SELECT p.*, p."end" AS "end", d.slug, d.title, d.outlet, d.published, d.author, d.url FROM passages p

@@ -1,0 +1,13 @@
+#!/usr/bin/env node
+// Entry point: runs the compiled CLI (npm install / npm run build produce dist/).
+import { existsSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+
+const cli = join(dirname(fileURLToPath(import.meta.url)), '..', 'dist', 'src', 'cli.js');
+if (!existsSync(cli)) {
+  process.stderr.write('Beatbook is not built yet: run "npm install" (or "npm run build") first.\n');
+  process.exit(2);
+}
+const { main } = await import(pathToFileURL(cli).href);
+process.exitCode = await main(process.argv.slice(2));

@@ -1,0 +1,68 @@
+import type { Args, CommandSpec, Context } from '../src/core/command.js';
+import { cite } from '../src/core/cite.js';
+import { isReply, lookup } from '../src/core/lookup.js';
+import { type Reply, type ReplyItem, collectCitations } from '../src/core/reply.js';
+import { dateRange, formatDate, parseDateValue } from '../src/ingest/dates.js';
+import type { EventRow, Store } from '../src/store/queries.js';
+
+const PRECISION_NOTE: Record<string, string> = { day: '', month: ' (month known, not the day)', year: ' (year known only)' };
+
+export function when(e: EventRow): string {
+  if (!e.date_start) return 'Date not stated in the sources';
+  const span = e.date_end && e.date_end !== e.date_start ? `${formatDate(e.date_start)} – ${formatDate(e.date_end)}` : formatDate(e.date_start);
+  return `${span}${PRECISION_NOTE[e.date_precision ?? 'day'] ?? ''}`;
+}
+
+function eventsOn(store: Store, text: string): Reply | null {
+  const d = parseDateValue(text.trim());
+  if (!d) return null;
+  const r = dateRange(d.value)!;
+  const rows = store.eventsInRange(r.from, r.to);
+  if (rows.length === 0) {
+    return { ok: false, title: 'Not in the store', body: `No event dated ${formatDate(d.value)} is in the store.`, citations: [], error: { code: 'not_found', message: 'no event on that date' }, ephemeral: true };
+  }
+  const items: ReplyItem[] = rows.map((e) => ({ label: when(e), text: e.title, citation: cite(store, e.passage_id, e.evidence) }));
+  return { ok: true, title: `Events in ${formatDate(d.value)}`, items, citations: collectCitations(items) };
+}
+
+export const event: CommandSpec = {
+  name: 'event',
+  description: 'What happened, when (at the precision the sources give), where, who took part, and the sources.',
+  examples: ['event ayotzinapa', 'event "Cienfuegos arrest"', 'event 2014-09-26', 'event 2017-12'],
+  permission: 'everyone',
+  options: [{ name: 'name', type: 'string', description: 'Event name, or a date: 2014, 2014-09 or 2014-09-26', positional: true, required: true, maxLength: 200 }],
+  handler(ctx: Context, args: Args) {
+    const text = String(args.name);
+    const byDate = eventsOn(ctx.store, text);
+    if (byDate) return byDate;
+    const found = lookup(ctx, 'event', text, 'event');
+    if (isReply(found)) return found;
+    const s = ctx.store;
+    const e = s.event(found.id)!;
+    const main = cite(s, e.passage_id, e.evidence);
+    const items: ReplyItem[] = [];
+    const sections: { title: string; start: number }[] = [];
+    const facts = s.factsAbout('event', e.id);
+    if (facts.length) sections.push({ title: 'Facts', start: items.length });
+    for (const f of facts) items.push({ label: f.date ? formatDate(f.date) : undefined, text: f.value, citation: cite(s, f.passage_id, f.evidence, f.start, f.end) });
+    const related = s.policiesSharingActors(e.id);
+    if (related.length) sections.push({ title: 'Related policies (shared actors)', start: items.length });
+    for (const p of related) items.push({ text: p.name, citation: cite(s, p.passage_id, p.evidence) });
+    const who = s.actorsOfEvent(e.id);
+    return {
+      ok: true,
+      title: e.title,
+      body: e.summary ?? undefined,
+      fields: [
+        { name: 'When', value: when(e) },
+        ...(e.place ? [{ name: 'Where', value: e.place }] : []),
+        ...(who.length ? [{ name: 'Who', value: who.map((a) => `${a.name} (${a.role})`).join('; ') }] : []),
+        { name: 'Kind', value: e.kind.replace(/_/g, ' ') },
+      ],
+      items,
+      sections,
+      citations: collectCitations(items, [main]),
+    };
+  },
+};
+
