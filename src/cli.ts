@@ -70,7 +70,7 @@ export async function main(argv: string[]): Promise<number> {
       case 'ingest':
         return ingestFiles(db, args.slice(1));
       case 'batch':
-        return batch(ctx);
+        return await batch(ctx);
       case 'serve':
       case 'start':
       case 'console':

@@ -20,7 +20,7 @@ export interface DispatchOptions {
 export function dispatchLine(registry: Registry, ctx: Context, line: string, opts: DispatchOptions = {}): Reply {
   return guarded(opts, ctx, () => {
     const parsed = parseLine(line);
-    if (!parsed.command) return helpFallback(registry, ctx);
+    if (!parsed.command) throw new UserError('bad_input', 'Nothing to run: type a command, for example "help".');
     const spec = registry.get(parsed.command);
     if (!spec) throw new UserError('unknown_command', unknownCommand(registry, parsed.command));
     return run(spec, ctx, () => validateLine(spec, parsed), opts);
@@ -57,11 +57,6 @@ function defaultLog(entry: Record<string, unknown>): void {
   const { stack, ...rest } = entry;
   process.stderr.write(`${JSON.stringify(process.env.DEBUG ? entry : rest)}\n`);
   void stack;
-}
-
-function helpFallback(registry: Registry, ctx: Context): Reply {
-  const help = registry.get('help');
-  return help ? help.handler(ctx, {}) : errorReply('bad_input', 'Type a command, for example: help');
 }
 
 function unknownCommand(registry: Registry, name: string): string {

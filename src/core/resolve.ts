@@ -59,7 +59,8 @@ export function resolveEntity(store: Store, kind: EntityKind, text: string): Res
   const pool = [...store.prefixAliases(q, 50), ...store.trigramAliases(q, 80)].filter((c) => accepts(kind, c.type));
   if (pool.length === 0) return { status: 'none', suggestions: [] };
   const ranked = rerank(q, pool);
-  const best = ranked[0]!;
+  const best = ranked[0];
+  if (!best) return { status: 'none', suggestions: [] };
   const second = ranked[1];
   if (best.score <= 0.3 && (!second || second.score - best.score >= 0.12)) {
     return { status: 'found', via: 'fuzzy', entity: best.entity };
