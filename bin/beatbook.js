@@ -9,5 +9,10 @@ if (!existsSync(cli)) {
   process.stderr.write('Beatbook is not built yet: run "npm install" (or "npm run build") first.\n');
   process.exit(2);
 }
+// A closed pipe (`beatbook … | head`) ends the output quietly instead of with a stack.
+process.stdout.on('error', (e) => {
+  if (e.code === 'EPIPE') process.exit(0);
+  throw e;
+});
 const { main } = await import(pathToFileURL(cli).href);
 process.exitCode = await main(process.argv.slice(2));
