@@ -11,7 +11,14 @@ export const actor: CommandSpec = {
   examples: ['actor cienfuegos', 'actor "Peña Nieto"', 'actor AMLO', 'actor cisen'],
   permission: 'everyone',
   options: [
-    { name: 'name', type: 'entity', kind: 'actor', description: 'Who (any spelling, accents optional)', positional: true, required: true },
+    {
+      name: 'name',
+      type: 'entity',
+      kind: 'actor',
+      description: 'Who (any spelling, accents optional)',
+      positional: true,
+      required: true,
+    },
     { name: 'page', type: 'integer', min: 1, max: 1000, description: 'Page of results', hidden: true },
   ],
   handler(ctx: Context, args: Args) {
@@ -26,22 +33,40 @@ export const actor: CommandSpec = {
     const facts = s.factsAbout('actor', a.id);
     if (facts.length) section('Key facts');
     for (const f of facts) {
-      items.push({ label: f.date ? formatDate(f.date) : undefined, text: f.subject_type === 'actor' && f.subject_id === a.id ? f.value : `${f.subject_name}: ${f.value}`, citation: cite(s, f.passage_id, f.evidence, f.start, f.end) });
+      items.push({
+        label: f.date ? formatDate(f.date) : undefined,
+        text: f.subject_type === 'actor' && f.subject_id === a.id ? f.value : `${f.subject_name}: ${f.value}`,
+        citation: cite(s, f.passage_id, f.evidence, f.start, f.end),
+      });
     }
     const events = s.eventsOfActor(a.id);
     if (events.length) section('Events');
-    for (const e of events) items.push({ label: e.date_start ? formatDate(e.date_start) : 'undated', text: `${e.title} — ${e.role}`, citation: cite(s, e.passage_id, e.evidence) });
+    for (const e of events)
+      items.push({
+        label: e.date_start ? formatDate(e.date_start) : 'undated',
+        text: `${e.title} — ${e.role}`,
+        citation: cite(s, e.passage_id, e.evidence),
+      });
     const policies = s.policiesOfActor(a.id);
     if (policies.length) section('Policies');
-    for (const p of policies) items.push({ text: `${p.name} — ${p.role}`, citation: cite(s, p.passage_id, p.evidence) });
+    for (const p of policies)
+      items.push({ text: `${p.name} — ${p.role}`, citation: cite(s, p.passage_id, p.evidence) });
     const quotes = s.quotesBySpeaker(a.id, 20);
     if (quotes.length) section('Quotes');
-    for (const q of quotes) items.push({ label: a.name, text: `“${q.text.replace(/\s+/g, ' ')}”`, citation: cite(s, q.passage_id, undefined, q.start, q.end) });
+    for (const q of quotes)
+      items.push({
+        label: a.name,
+        text: `“${q.text.replace(/\s+/g, ' ')}”`,
+        citation: cite(s, q.passage_id, undefined, q.start, q.end),
+      });
 
     const page = paginate(items, Number(args.page ?? 1), `actor ${a.slug}`, 12);
     const first = items.indexOf(page.items[0]!);
     const summaryCitation = cite(s, a.passage_id, a.evidence);
-    const aliases = s.aliases('actor', a.id).map((x) => x.alias).filter((x) => x !== a.name);
+    const aliases = s
+      .aliases('actor', a.id)
+      .map((x) => x.alias)
+      .filter((x) => x !== a.name);
     return {
       ok: true,
       title: a.name,
@@ -52,7 +77,9 @@ export const actor: CommandSpec = {
         ...(aliases.length ? [{ name: 'Also called', value: aliases.slice(0, 12).join(', ') }] : []),
       ],
       items: page.items,
-      sections: sections.filter((x) => x.start >= first && x.start < first + page.items.length).map((x) => ({ ...x, start: x.start - first })),
+      sections: sections
+        .filter((x) => x.start >= first && x.start < first + page.items.length)
+        .map((x) => ({ ...x, start: x.start - first })),
       citations: collectCitations(page.items, [summaryCitation]),
       ...(page.paging ? { paging: page.paging } : {}),
     };

@@ -5,11 +5,18 @@ import { type Reply, type ReplyItem, collectCitations } from '../src/core/reply.
 import { dateRange, formatDate, parseDateValue } from '../src/ingest/dates.js';
 import type { EventRow, Store } from '../src/store/queries.js';
 
-const PRECISION_NOTE: Record<string, string> = { day: '', month: ' (month known, not the day)', year: ' (year known only)' };
+const PRECISION_NOTE: Record<string, string> = {
+  day: '',
+  month: ' (month known, not the day)',
+  year: ' (year known only)',
+};
 
 export function when(e: EventRow): string {
   if (!e.date_start) return 'Date not stated in the sources';
-  const span = e.date_end && e.date_end !== e.date_start ? `${formatDate(e.date_start)} – ${formatDate(e.date_end)}` : formatDate(e.date_start);
+  const span =
+    e.date_end && e.date_end !== e.date_start
+      ? `${formatDate(e.date_start)} – ${formatDate(e.date_end)}`
+      : formatDate(e.date_start);
   return `${span}${PRECISION_NOTE[e.date_precision ?? 'day'] ?? ''}`;
 }
 
@@ -19,9 +26,20 @@ function eventsOn(store: Store, text: string): Reply | null {
   const r = dateRange(d.value)!;
   const rows = store.eventsInRange(r.from, r.to);
   if (rows.length === 0) {
-    return { ok: false, title: 'Not in the store', body: `No event dated ${formatDate(d.value)} is in the store.`, citations: [], error: { code: 'not_found', message: 'no event on that date' }, ephemeral: true };
+    return {
+      ok: false,
+      title: 'Not in the store',
+      body: `No event dated ${formatDate(d.value)} is in the store.`,
+      citations: [],
+      error: { code: 'not_found', message: 'no event on that date' },
+      ephemeral: true,
+    };
   }
-  const items: ReplyItem[] = rows.map((e) => ({ label: when(e), text: e.title, citation: cite(store, e.passage_id, e.evidence) }));
+  const items: ReplyItem[] = rows.map((e) => ({
+    label: when(e),
+    text: e.title,
+    citation: cite(store, e.passage_id, e.evidence),
+  }));
   return { ok: true, title: `Events in ${formatDate(d.value)}`, items, citations: collectCitations(items) };
 }
 
@@ -30,7 +48,16 @@ export const event: CommandSpec = {
   description: 'What happened, when (at the precision the sources give), where, who took part, and the sources.',
   examples: ['event ayotzinapa', 'event "Cienfuegos arrest"', 'event 2014-09-26', 'event 2017-12'],
   permission: 'everyone',
-  options: [{ name: 'name', type: 'string', description: 'Event name, or a date: 2014, 2014-09 or 2014-09-26', positional: true, required: true, maxLength: 200 }],
+  options: [
+    {
+      name: 'name',
+      type: 'string',
+      description: 'Event name, or a date: 2014, 2014-09 or 2014-09-26',
+      positional: true,
+      required: true,
+      maxLength: 200,
+    },
+  ],
   handler(ctx: Context, args: Args) {
     const text = String(args.name);
     const byDate = eventsOn(ctx.store, text);
@@ -44,7 +71,12 @@ export const event: CommandSpec = {
     const sections: { title: string; start: number }[] = [];
     const facts = s.factsAbout('event', e.id);
     if (facts.length) sections.push({ title: 'Facts', start: items.length });
-    for (const f of facts) items.push({ label: f.date ? formatDate(f.date) : undefined, text: f.value, citation: cite(s, f.passage_id, f.evidence, f.start, f.end) });
+    for (const f of facts)
+      items.push({
+        label: f.date ? formatDate(f.date) : undefined,
+        text: f.value,
+        citation: cite(s, f.passage_id, f.evidence, f.start, f.end),
+      });
     const related = s.policiesSharingActors(e.id);
     if (related.length) sections.push({ title: 'Related policies (shared actors)', start: items.length });
     for (const p of related) items.push({ text: p.name, citation: cite(s, p.passage_id, p.evidence) });
@@ -65,4 +97,3 @@ export const event: CommandSpec = {
     };
   },
 };
-

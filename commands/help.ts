@@ -16,16 +16,22 @@ export function makeHelp(all: () => CommandSpec[]): CommandSpec {
       if (args.command !== undefined) {
         const name = String(args.command).toLowerCase();
         const spec = list.find((c) => c.name === name);
-        if (!spec) throw new UserError('unknown_command', `There is no command "${echo(name, 30)}". Commands: ${list.map((c) => c.name).join(', ')}.`);
+        if (!spec)
+          throw new UserError(
+            'unknown_command',
+            `There is no command "${echo(name, 30)}". Commands: ${list.map((c) => c.name).join(', ')}.`,
+          );
         return {
           ok: true,
           title: `help ${spec.name}`,
           body: `${spec.description}\n\nUsage: ${usage(spec)}${spec.permission === 'admin' ? '\nOnly channel managers can run it.' : ''}`,
           fields: [
-            ...spec.options.filter((o) => !o.hidden).map((o) => ({
-              name: o.positional ? `<${o.name}>` : `${o.name}:`,
-              value: `${o.description} — ${describeType(o)}${o.required ? ', required' : ''}`,
-            })),
+            ...spec.options
+              .filter((o) => !o.hidden)
+              .map((o) => ({
+                name: o.positional ? `<${o.name}>` : `${o.name}:`,
+                value: `${o.description} — ${describeType(o)}${o.required ? ', required' : ''}`,
+              })),
             { name: 'Examples', value: spec.examples.join('\n') },
           ],
           citations: [],

@@ -6,10 +6,20 @@ import { formatDate } from '../src/ingest/dates.js';
 
 export const policy: CommandSpec = {
   name: 'policy',
-  description: 'What a law, plan or programme does, its status and dated stages, who backs and opposes it, and what people said.',
+  description:
+    'What a law, plan or programme does, its status and dated stages, who backs and opposes it, and what people said.',
   examples: ['policy merida', 'policy "Law of Internal Security"', 'policy "national guard"'],
   permission: 'everyone',
-  options: [{ name: 'name', type: 'entity', kind: 'policy', description: 'Policy name (any spelling)', positional: true, required: true }],
+  options: [
+    {
+      name: 'name',
+      type: 'entity',
+      kind: 'policy',
+      description: 'Policy name (any spelling)',
+      positional: true,
+      required: true,
+    },
+  ],
   handler(ctx: Context, args: Args) {
     const found = lookup(ctx, 'policy', String(args.name), 'policy');
     if (isReply(found)) return found;
@@ -19,13 +29,28 @@ export const policy: CommandSpec = {
     const sections: { title: string; start: number }[] = [];
     const stages = s.stagesOfPolicy(p.id);
     if (stages.length) sections.push({ title: 'Stages', start: items.length });
-    for (const st of stages) items.push({ label: st.date ? formatDate(st.date) : 'undated', text: st.stage, citation: cite(s, st.passage_id, st.evidence, st.start, st.end) });
+    for (const st of stages)
+      items.push({
+        label: st.date ? formatDate(st.date) : 'undated',
+        text: st.stage,
+        citation: cite(s, st.passage_id, st.evidence, st.start, st.end),
+      });
     const facts = s.factsAbout('policy', p.id);
     if (facts.length) sections.push({ title: 'Facts', start: items.length });
-    for (const f of facts) items.push({ label: f.date ? formatDate(f.date) : undefined, text: f.subject_type === 'policy' && f.subject_id === p.id ? f.value : `${f.subject_name}: ${f.value}`, citation: cite(s, f.passage_id, f.evidence, f.start, f.end) });
+    for (const f of facts)
+      items.push({
+        label: f.date ? formatDate(f.date) : undefined,
+        text: f.subject_type === 'policy' && f.subject_id === p.id ? f.value : `${f.subject_name}: ${f.value}`,
+        citation: cite(s, f.passage_id, f.evidence, f.start, f.end),
+      });
     const quotes = s.quotesMentioning('policy', p.id, 10);
     if (quotes.length) sections.push({ title: 'What people said', start: items.length });
-    for (const q of quotes) items.push({ label: q.speaker_name ?? q.speaker_label ?? 'unattributed', text: `“${q.text.replace(/\s+/g, ' ')}”`, citation: cite(s, q.passage_id, undefined, q.start, q.end) });
+    for (const q of quotes)
+      items.push({
+        label: q.speaker_name ?? q.speaker_label ?? 'unattributed',
+        text: `“${q.text.replace(/\s+/g, ' ')}”`,
+        citation: cite(s, q.passage_id, undefined, q.start, q.end),
+      });
     const actors = s.actorsOfPolicy(p.id);
     const byRole = new Map<string, string[]>();
     for (const a of actors) byRole.set(a.role, [...(byRole.get(a.role) ?? []), a.name]);
@@ -37,7 +62,10 @@ export const policy: CommandSpec = {
         { name: 'Kind', value: p.kind.replace(/_/g, ' ') },
         ...(p.jurisdiction ? [{ name: 'Jurisdiction', value: p.jurisdiction }] : []),
         ...(p.status ? [{ name: 'Status', value: p.status }] : []),
-        ...[...byRole].map(([role, names]) => ({ name: role.charAt(0).toUpperCase() + role.slice(1), value: names.join('; ') })),
+        ...[...byRole].map(([role, names]) => ({
+          name: role.charAt(0).toUpperCase() + role.slice(1),
+          value: names.join('; '),
+        })),
       ],
       items,
       sections,

@@ -10,12 +10,22 @@ import type { QuoteRow } from '../src/store/queries.js';
 export const quote: CommandSpec = {
   name: 'quote',
   description: 'Verbatim quotes with speaker, date where known, and source.',
-  examples: ['quote speaker:zavala', 'quote speaker:"Peña Nieto" about:pegasus', 'quote about:"Law of Internal Security"', 'quote spied on'],
+  examples: [
+    'quote speaker:zavala',
+    'quote speaker:"Peña Nieto" about:pegasus',
+    'quote about:"Law of Internal Security"',
+    'quote spied on',
+  ],
   permission: 'everyone',
   options: [
     { name: 'text', type: 'string', description: 'Words in the quote', positional: true, maxLength: 200 },
     { name: 'speaker', type: 'entity', kind: 'actor', description: 'Who said it' },
-    { name: 'about', type: 'string', description: 'A topic: words, or the name of an actor, event or policy', maxLength: 200 },
+    {
+      name: 'about',
+      type: 'string',
+      description: 'A topic: words, or the name of an actor, event or policy',
+      maxLength: 200,
+    },
     { name: 'from', type: 'date', description: 'Said on or after (2017, 2017-03, 2017-03-05)' },
     { name: 'to', type: 'date', description: 'Said on or before' },
     { name: 'limit', type: 'integer', min: 1, max: 50, default: 10, description: 'How many quotes per page' },
@@ -32,7 +42,8 @@ export const quote: CommandSpec = {
     if (args.speaker !== undefined) {
       const who = lookup(ctx, 'actor', String(args.speaker), 'quote speaker:');
       if (isReply(who)) {
-        if (who.choices) who.choices = who.choices.map((c) => ({ ...c, command: `quote speaker:${c.command.split(' ').pop()}` }));
+        if (who.choices)
+          who.choices = who.choices.map((c) => ({ ...c, command: `quote speaker:${c.command.split(' ').pop()}` }));
         return who;
       }
       keep(s.quotesBySpeaker(who.id, 500));
@@ -62,8 +73,12 @@ export const quote: CommandSpec = {
       const from = args.from ? dateRange((args.from as DateValue).value)!.from : '0000';
       const to = args.to ? dateRange((args.to as DateValue).value)!.to : '9999';
       undated = list.filter((q) => !q.published).length;
-      list = list.filter((q) => q.published && dateRange(q.published)!.to >= from && dateRange(q.published)!.from <= to);
-      scope.push(`from ${args.from ? formatDate((args.from as DateValue).value) : 'the start'} to ${args.to ? formatDate((args.to as DateValue).value) : 'now'}`);
+      list = list.filter(
+        (q) => q.published && dateRange(q.published)!.to >= from && dateRange(q.published)!.from <= to,
+      );
+      scope.push(
+        `from ${args.from ? formatDate((args.from as DateValue).value) : 'the start'} to ${args.to ? formatDate((args.to as DateValue).value) : 'now'}`,
+      );
     }
     const items: ReplyItem[] = list.map((q) => ({
       label: `${q.speaker_name ?? (q.speaker_label ? `${q.speaker_label} (unidentified)` : 'unattributed')}${q.published ? ` · ${formatDate(q.published)}` : ''}`,
@@ -81,7 +96,17 @@ export const quote: CommandSpec = {
         ephemeral: true,
       };
     }
-    const base = ['quote', args.text ? `"${String(args.text).replace(/"/g, '')}"` : '', args.speaker ? `speaker:"${String(args.speaker).replace(/"/g, '')}"` : '', args.about ? `about:"${String(args.about).replace(/"/g, '')}"` : '', args.from ? `from:${(args.from as DateValue).value}` : '', args.to ? `to:${(args.to as DateValue).value}` : '', `limit:${args.limit ?? 10}`].filter(Boolean).join(' ');
+    const base = [
+      'quote',
+      args.text ? `"${String(args.text).replace(/"/g, '')}"` : '',
+      args.speaker ? `speaker:"${String(args.speaker).replace(/"/g, '')}"` : '',
+      args.about ? `about:"${String(args.about).replace(/"/g, '')}"` : '',
+      args.from ? `from:${(args.from as DateValue).value}` : '',
+      args.to ? `to:${(args.to as DateValue).value}` : '',
+      `limit:${args.limit ?? 10}`,
+    ]
+      .filter(Boolean)
+      .join(' ');
     const page = paginate(items, Number(args.page ?? 1), base, Number(args.limit ?? 10));
     return {
       ok: true,

@@ -10,7 +10,14 @@ export const search: CommandSpec = {
   examples: ['search pegasus journalists', 'search "national guard"', 'search extradited'],
   permission: 'everyone',
   options: [
-    { name: 'text', type: 'string', description: 'Words to look for', positional: true, required: true, maxLength: 200 },
+    {
+      name: 'text',
+      type: 'string',
+      description: 'Words to look for',
+      positional: true,
+      required: true,
+      maxLength: 200,
+    },
     { name: 'limit', type: 'integer', min: 1, max: 25, default: 8, description: 'How many passages' },
   ],
   handler(ctx: Context, args: Args) {
@@ -24,17 +31,35 @@ export const search: CommandSpec = {
     const quotes = s.searchQuotes(text, 5);
     if (passages.length) sections.push({ title: 'Passages', start: items.length });
     for (const p of passages) {
-      items.push({ label: `${p.title}${p.published ? ` · ${formatDate(p.published)}` : ''}`, text: p.snippet.replace(/\s+/g, ' '), citation: cite(s, p.id) });
+      items.push({
+        label: `${p.title}${p.published ? ` · ${formatDate(p.published)}` : ''}`,
+        text: p.snippet.replace(/\s+/g, ' '),
+        citation: cite(s, p.id),
+      });
     }
     if (quotes.length) sections.push({ title: 'Quotes', start: items.length });
-    for (const q of quotes) items.push({ label: q.speaker_name ?? q.speaker_label ?? 'unattributed', text: `“${q.text.replace(/\s+/g, ' ')}”`, citation: cite(s, q.passage_id, undefined, q.start, q.end) });
+    for (const q of quotes)
+      items.push({
+        label: q.speaker_name ?? q.speaker_label ?? 'unattributed',
+        text: `“${q.text.replace(/\s+/g, ' ')}”`,
+        citation: cite(s, q.passage_id, undefined, q.start, q.end),
+      });
     if (items.length === 0 && names.length === 0) {
-      return { ok: false, title: 'Not in the store', body: `Nothing in the store matches "${echo(text, 60)}".`, citations: [], error: { code: 'not_found', message: 'no match' }, ephemeral: true };
+      return {
+        ok: false,
+        title: 'Not in the store',
+        body: `Nothing in the store matches "${echo(text, 60)}".`,
+        citations: [],
+        error: { code: 'not_found', message: 'no match' },
+        ephemeral: true,
+      };
     }
     return {
       ok: true,
       title: `Search: ${echo(text, 80)}`,
-      ...(names.length ? { fields: [{ name: 'Names', value: names.map((n) => `${n.name} (${n.type} ${n.slug})`).join('\n') }] } : {}),
+      ...(names.length
+        ? { fields: [{ name: 'Names', value: names.map((n) => `${n.name} (${n.type} ${n.slug})`).join('\n') }] }
+        : {}),
       items,
       sections,
       citations: collectCitations(items),

@@ -16,7 +16,16 @@ export const source: CommandSpec = {
   description: 'The document and passage behind a citation, with the cited words marked.',
   examples: ['source P12', 'source P12@4510-4562', 'source amlo-spying-campaign'],
   permission: 'everyone',
-  options: [{ name: 'ref', type: 'string', description: 'A citation (P12 or P12@4510-4562) or a document slug', positional: true, required: true, maxLength: 120 }],
+  options: [
+    {
+      name: 'ref',
+      type: 'string',
+      description: 'A citation (P12 or P12@4510-4562) or a document slug',
+      positional: true,
+      required: true,
+      maxLength: 120,
+    },
+  ],
   handler(ctx: Context, args: Args) {
     const s = ctx.store;
     const text = String(args.ref).trim();
@@ -24,14 +33,27 @@ export const source: CommandSpec = {
     if (!ref) {
       const doc = s.documentBySlug(text.toLowerCase());
       const first = doc ? s.firstPassageOf(doc.id) : undefined;
-      if (first === undefined) throw new UserError('bad_input', `"${echo(text, 40)}" is not a citation. Citations look like P12 or P12@4510-4562.`);
+      if (first === undefined)
+        throw new UserError(
+          'bad_input',
+          `"${echo(text, 40)}" is not a citation. Citations look like P12 or P12@4510-4562.`,
+        );
       ref = { passageId: first };
     }
     const p = s.passage(ref.passageId);
-    if (!p) return { ok: false, title: 'Not in the store', body: `There is no passage ${echo(text, 40)}.`, citations: [], error: { code: 'not_found', message: 'no such passage' }, ephemeral: true };
+    if (!p)
+      return {
+        ok: false,
+        title: 'Not in the store',
+        body: `There is no passage ${echo(text, 40)}.`,
+        citations: [],
+        error: { code: 'not_found', message: 'no such passage' },
+        ephemeral: true,
+      };
     let shown = p.text;
     if (ref.start !== undefined && ref.end !== undefined) {
-      if (ref.start < p.start || ref.end > p.end || ref.end <= ref.start) throw new UserError('bad_input', `The offsets in ${echo(text, 40)} are outside passage P${p.id}.`);
+      if (ref.start < p.start || ref.end > p.end || ref.end <= ref.start)
+        throw new UserError('bad_input', `The offsets in ${echo(text, 40)} are outside passage P${p.id}.`);
       const a = ref.start - p.start;
       const b = ref.end - p.start;
       shown = `${p.text.slice(0, a)}«${p.text.slice(a, b)}»${p.text.slice(b)}`;
@@ -50,11 +72,16 @@ export const source: CommandSpec = {
         { name: 'Passage', value: `P${p.id} (paragraph ${p.ordinal + 1} of ${p.slug})` },
       ],
       items: [
-        ...(prev ? [{ label: 'Before', text: prev.text.length > 300 ? `${prev.text.slice(0, 299)}…` : prev.text }] : []),
+        ...(prev
+          ? [{ label: 'Before', text: prev.text.length > 300 ? `${prev.text.slice(0, 299)}…` : prev.text }]
+          : []),
         ...(next ? [{ label: 'After', text: next.text.length > 300 ? `${next.text.slice(0, 299)}…` : next.text }] : []),
       ],
       citations: [citation],
-      choices: [...(prev ? [{ label: 'Previous passage', command: `source P${prev.id}` }] : []), ...(next ? [{ label: 'Next passage', command: `source P${next.id}` }] : [])],
+      choices: [
+        ...(prev ? [{ label: 'Previous passage', command: `source P${prev.id}` }] : []),
+        ...(next ? [{ label: 'Next passage', command: `source P${next.id}` }] : []),
+      ],
     };
   },
 };

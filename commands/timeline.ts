@@ -18,7 +18,12 @@ const MAX_ENTRIES = 500;
 export const timeline: CommandSpec = {
   name: 'timeline',
   description: 'Dated events and facts in order, at the precision the sources give ("2017" stays a year).',
-  examples: ['timeline from:2014 to:2014', 'timeline actor:cienfuegos', 'timeline about:pegasus from:2016', 'timeline actor:"Peña Nieto" to:2018'],
+  examples: [
+    'timeline from:2014 to:2014',
+    'timeline actor:cienfuegos',
+    'timeline about:pegasus from:2016',
+    'timeline actor:"Peña Nieto" to:2018',
+  ],
   permission: 'everyone',
   options: [
     { name: 'actor', type: 'entity', kind: 'actor', description: 'Only what involves this actor' },
@@ -36,7 +41,8 @@ export const timeline: CommandSpec = {
     if (args.actor !== undefined) {
       const who = lookup(ctx, 'actor', String(args.actor), 'timeline actor:');
       if (isReply(who)) {
-        if (who.choices) who.choices = who.choices.map((c) => ({ ...c, command: `timeline actor:${c.command.split(' ').pop()}` }));
+        if (who.choices)
+          who.choices = who.choices.map((c) => ({ ...c, command: `timeline actor:${c.command.split(' ').pop()}` }));
         return who;
       }
       actorId = who.id;
@@ -44,7 +50,12 @@ export const timeline: CommandSpec = {
     }
     const about = args.about !== undefined ? String(args.about) : null;
     const aboutEntity = about ? resolveEntity(s, 'any', about) : null;
-    const aboutWords = about ? about.toLowerCase().split(/\s+/).filter((w) => w.length > 2) : [];
+    const aboutWords = about
+      ? about
+          .toLowerCase()
+          .split(/\s+/)
+          .filter((w) => w.length > 2)
+      : [];
     const matchesAbout = (text: string, type?: string, id?: number, subjectType?: string, subjectId?: number) => {
       if (!about) return true;
       if (aboutEntity?.status === 'found') {
@@ -63,29 +74,78 @@ export const timeline: CommandSpec = {
     for (const e of s.eventsInRange(from, to)) {
       if (actorId !== null && !s.actorsOfEvent(e.id).some((a) => a.id === actorId)) continue;
       if (!matchesAbout(`${e.title} ${e.summary ?? ''}`, 'event', e.id)) continue;
-      entries.push({ date: e.date_start!, text: e.title, item: { label: formatDate(e.date_start), text: e.title, citation: cite(s, e.passage_id, e.evidence) } });
+      entries.push({
+        date: e.date_start!,
+        text: e.title,
+        item: { label: formatDate(e.date_start), text: e.title, citation: cite(s, e.passage_id, e.evidence) },
+      });
       if (entries.length >= MAX_ENTRIES) break;
     }
     for (const f of s.datedFacts()) {
       if (entries.length >= MAX_ENTRIES) break;
       if (!inRange(f.date!)) continue;
-      if (actorId !== null && !((f.subject_type === 'actor' && f.subject_id === actorId) || (f.object_type === 'actor' && f.object_id === actorId))) continue;
-      if (!matchesAbout(`${f.value} ${f.subject_name}`, f.object_type ?? undefined, f.object_id ?? undefined, f.subject_type, f.subject_id)) continue;
-      const text = actorId !== null && f.subject_id === actorId && f.subject_type === 'actor' ? f.value : `${f.subject_name}: ${f.value}`;
-      entries.push({ date: f.date!, text, item: { label: formatDate(f.date), text, citation: cite(s, f.passage_id, f.evidence, f.start, f.end) } });
+      if (
+        actorId !== null &&
+        !(
+          (f.subject_type === 'actor' && f.subject_id === actorId) ||
+          (f.object_type === 'actor' && f.object_id === actorId)
+        )
+      )
+        continue;
+      if (
+        !matchesAbout(
+          `${f.value} ${f.subject_name}`,
+          f.object_type ?? undefined,
+          f.object_id ?? undefined,
+          f.subject_type,
+          f.subject_id,
+        )
+      )
+        continue;
+      const text =
+        actorId !== null && f.subject_id === actorId && f.subject_type === 'actor'
+          ? f.value
+          : `${f.subject_name}: ${f.value}`;
+      entries.push({
+        date: f.date!,
+        text,
+        item: { label: formatDate(f.date), text, citation: cite(s, f.passage_id, f.evidence, f.start, f.end) },
+      });
     }
     // "2017" sorts before "2017-03", which sorts before "2017-03-05": a year never poses as 1 January.
     entries.sort((a, b) => a.date.localeCompare(b.date) || a.text.localeCompare(b.text));
     const scope = [
       actorName ? `involving ${actorName}` : '',
       about ? `about ${aboutEntity?.status === 'found' ? aboutEntity.entity.name : `"${echo(about, 40)}"`}` : '',
-      args.from || args.to ? `${args.from ? formatDate((args.from as DateValue).value) : 'start'} – ${args.to ? formatDate((args.to as DateValue).value) : 'now'}` : '',
+      args.from || args.to
+        ? `${args.from ? formatDate((args.from as DateValue).value) : 'start'} – ${args.to ? formatDate((args.to as DateValue).value) : 'now'}`
+        : '',
     ].filter(Boolean);
     if (entries.length === 0) {
-      return { ok: false, title: 'Not in the store', body: `No dated event or fact ${scope.join(', ') || ''} is in the store.`, citations: [], error: { code: 'not_found', message: 'nothing dated matches' }, ephemeral: true };
+      return {
+        ok: false,
+        title: 'Not in the store',
+        body: `No dated event or fact ${scope.join(', ') || ''} is in the store.`,
+        citations: [],
+        error: { code: 'not_found', message: 'nothing dated matches' },
+        ephemeral: true,
+      };
     }
-    const base = ['timeline', args.actor ? `actor:"${String(args.actor).replace(/"/g, '')}"` : '', about ? `about:"${about.replace(/"/g, '')}"` : '', args.from ? `from:${(args.from as DateValue).value}` : '', args.to ? `to:${(args.to as DateValue).value}` : ''].filter(Boolean).join(' ');
-    const page = paginate(entries.map((e) => e.item), Number(args.page ?? 1), base, 15);
+    const base = [
+      'timeline',
+      args.actor ? `actor:"${String(args.actor).replace(/"/g, '')}"` : '',
+      about ? `about:"${about.replace(/"/g, '')}"` : '',
+      args.from ? `from:${(args.from as DateValue).value}` : '',
+      args.to ? `to:${(args.to as DateValue).value}` : '',
+    ]
+      .filter(Boolean)
+      .join(' ');
+    const page = paginate(
+      entries.map((e) => e.item),
+      Number(args.page ?? 1),
+      base,
+      15,
+    );
     return {
       ok: true,
       title: `Timeline${scope.length ? ` ${scope.join(', ')}` : ''}`,

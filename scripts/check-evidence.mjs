@@ -4,7 +4,8 @@ import { readFileSync, existsSync } from 'node:fs';
 import { parse } from 'yaml';
 
 const root = new URL('../seeds/', import.meta.url);
-const read = (name) => (existsSync(new URL(name, root)) ? parse(readFileSync(new URL(name, root), 'utf8')) ?? [] : []);
+const read = (name) =>
+  existsSync(new URL(name, root)) ? (parse(readFileSync(new URL(name, root), 'utf8')) ?? []) : [];
 const squash = (s) => String(s).replace(/\s+/g, ' ').trim();
 
 const docs = read('documents.yaml');
@@ -18,9 +19,18 @@ for (const d of docs) {
   text[d.slug] = squash(lines.slice(mine, next).join('\n'));
 }
 import { readdirSync } from 'node:fs';
-const extras = readdirSync(root).filter((f) => /^actors\.extra-.*\.yaml$/.test(f)).flatMap((f) => read(f));
-const actors = [...read('actors.yaml'), ...extras], events = read('events.yaml'), policies = read('policies.yaml'), facts = read('facts.yaml');
-const slugs = { actor: new Set(actors.map((a) => a.slug)), event: new Set(events.map((e) => e.slug)), policy: new Set(policies.map((p) => p.slug)) };
+const extras = readdirSync(root)
+  .filter((f) => /^actors\.extra-.*\.yaml$/.test(f))
+  .flatMap((f) => read(f));
+const actors = [...read('actors.yaml'), ...extras],
+  events = read('events.yaml'),
+  policies = read('policies.yaml'),
+  facts = read('facts.yaml');
+const slugs = {
+  actor: new Set(actors.map((a) => a.slug)),
+  event: new Set(events.map((e) => e.slug)),
+  policy: new Set(policies.map((p) => p.slug)),
+};
 const problems = [];
 const check = (where, source, evidence) => {
   if (!text[source]) return problems.push(`${where}: unknown source "${source}"`);
@@ -34,7 +44,11 @@ const ref = (where, r) => {
   if (!slugs[m[1]].has(m[2])) problems.push(`${where}: unknown ${m[1]} "${m[2]}"`);
 };
 const seen = new Map();
-for (const [file, list] of [['actors', actors], ['events', events], ['policies', policies]]) {
+for (const [file, list] of [
+  ['actors', actors],
+  ['events', events],
+  ['policies', policies],
+]) {
   for (const item of list) {
     const where = `${file}.yaml ${item.slug}`;
     if (seen.has(`${file}:${item.slug}`)) problems.push(`${where}: duplicate slug`);
@@ -53,8 +67,14 @@ facts.forEach((f, i) => {
 const aliasOwner = new Map();
 for (const a of actors) {
   for (const al of [a.name, ...(a.aliases ?? [])]) {
-    const k = String(al).normalize('NFD').replace(/\p{M}/gu, '').toLowerCase().replace(/[^\p{L}\p{N}]+/gu, ' ').trim();
-    if (aliasOwner.has(k) && aliasOwner.get(k) !== a.slug) problems.push(`alias "${al}" of ${a.slug} also belongs to ${aliasOwner.get(k)}`);
+    const k = String(al)
+      .normalize('NFD')
+      .replace(/\p{M}/gu, '')
+      .toLowerCase()
+      .replace(/[^\p{L}\p{N}]+/gu, ' ')
+      .trim();
+    if (aliasOwner.has(k) && aliasOwner.get(k) !== a.slug)
+      problems.push(`alias "${al}" of ${a.slug} also belongs to ${aliasOwner.get(k)}`);
     aliasOwner.set(k, a.slug);
   }
 }

@@ -47,15 +47,28 @@ export async function main(argv: string[]): Promise<number> {
   try {
     if (verb === 'seed') {
       const r = seed(db);
-      process.stdout.write(`Seeded ${r.documents} documents, ${r.actors} actors, ${r.events} events, ${r.policies} policies, ${r.facts} facts; extracted ${r.quotes} quotes.\n`);
+      process.stdout.write(
+        `Seeded ${r.documents} documents, ${r.actors} actors, ${r.events} events, ${r.policies} policies, ${r.facts} facts; extracted ${r.quotes} quotes.\n`,
+      );
       return EXIT.ok;
     }
     ensureSeeded(db);
-    const ctx: Context = { store: new Store(db), user: { id: 'local', name: 'console', admin: true }, platform: 'cli', now: new Date() };
+    const ctx: Context = {
+      store: new Store(db),
+      user: { id: 'local', name: 'console', admin: true },
+      platform: 'cli',
+      now: new Date(),
+    };
     switch (verb) {
       case 'stats': {
         const s = storeStats(db);
-        process.stdout.write(json ? `${JSON.stringify(s)}\n` : `${Object.entries(s).map(([k, v]) => `${k.padEnd(18)} ${v}`).join('\n')}\n`);
+        process.stdout.write(
+          json
+            ? `${JSON.stringify(s)}\n`
+            : `${Object.entries(s)
+                .map(([k, v]) => `${k.padEnd(18)} ${v}`)
+                .join('\n')}\n`,
+        );
         return EXIT.ok;
       }
       case 'verify': {
@@ -64,7 +77,9 @@ export async function main(argv: string[]): Promise<number> {
           process.stdout.write(`verify: ok — ${r.checked} items checked against their documents.\n`);
           return EXIT.ok;
         }
-        process.stdout.write(`verify: ${r.failures.length} failure(s) in ${r.checked} items:\n${r.failures.map((f) => `  - ${f}`).join('\n')}\n`);
+        process.stdout.write(
+          `verify: ${r.failures.length} failure(s) in ${r.checked} items:\n${r.failures.map((f) => `  - ${f}`).join('\n')}\n`,
+        );
         return EXIT.user;
       }
       case 'ingest':
@@ -76,10 +91,14 @@ export async function main(argv: string[]): Promise<number> {
       case 'console':
       case undefined: {
         if (verb !== 'console' && (config.DISCORD_TOKEN || config.SLACK_BOT_TOKEN)) {
-          process.stderr.write('Discord and Slack adapters are not part of this build yet; opening the console instead.\n');
+          process.stderr.write(
+            'Discord and Slack adapters are not part of this build yet; opening the console instead.\n',
+          );
         }
         if (!process.stdin.isTTY && verb === 'start') {
-          process.stdout.write(`${JSON.stringify(storeStats(db))}\nRun "node bin/beatbook.js help" to query, or start it in a terminal for the console chat.\n`);
+          process.stdout.write(
+            `${JSON.stringify(storeStats(db))}\nRun "node bin/beatbook.js help" to query, or start it in a terminal for the console chat.\n`,
+          );
           return EXIT.ok;
         }
         await startConsole(registry, { ...ctx, platform: 'console' });
@@ -102,7 +121,9 @@ export async function main(argv: string[]): Promise<number> {
       process.stderr.write(`${e.message}\n`);
       return EXIT.user;
     }
-    process.stderr.write(`Beatbook failed: ${(e as Error).message}\n${process.env.DEBUG ? `${(e as Error).stack}\n` : ''}`);
+    process.stderr.write(
+      `Beatbook failed: ${(e as Error).message}\n${process.env.DEBUG ? `${(e as Error).stack}\n` : ''}`,
+    );
     return EXIT.internal;
   } finally {
     if (db.open) db.close();
@@ -115,9 +136,14 @@ async function batch(ctx: Context): Promise<number> {
   for await (const line of rl) {
     let reply;
     try {
-      reply = line.trim() ? dispatchLine(registry, { ...ctx, now: new Date() }, line) : errorReply('bad_input', 'Empty line: type a command, for example "help".');
+      reply = line.trim()
+        ? dispatchLine(registry, { ...ctx, now: new Date() }, line)
+        : errorReply('bad_input', 'Empty line: type a command, for example "help".');
     } catch (e) {
-      reply = errorReply('internal', `Sorry — Beatbook hit a problem answering that (${(e as Error).message.slice(0, 80)}).`);
+      reply = errorReply(
+        'internal',
+        `Sorry — Beatbook hit a problem answering that (${(e as Error).message.slice(0, 80)}).`,
+      );
     }
     process.stdout.write(`${JSON.stringify({ ok: reply.ok, text: renderText(reply), reply })}\n`);
   }

@@ -7,14 +7,20 @@ import { tempDir } from './helpers/store.js';
 const dir = tempDir();
 const env = { ...process.env, BEATBOOK_DB: join(dir, 'cli.sqlite'), DISCORD_TOKEN: '', SLACK_BOT_TOKEN: '' };
 const cli = (args: string[], input?: string, extraEnv: Record<string, string> = {}) =>
-  spawnSync(process.execPath, [join(ROOT, 'bin/beatbook.js'), ...args], { env: { ...env, ...extraEnv }, input, encoding: 'utf8', timeout: 60_000 });
+  spawnSync(process.execPath, [join(ROOT, 'bin/beatbook.js'), ...args], {
+    env: { ...env, ...extraEnv },
+    input,
+    encoding: 'utf8',
+    timeout: 60_000,
+  });
 
 describe('the CLI contract', () => {
   it('builds the store on first use; stats --json has the agreed keys', () => {
     const r = cli(['stats', '--json']);
     expect(r.status).toBe(0);
     const s = JSON.parse(r.stdout);
-    for (const k of ['documents', 'passages', 'actors', 'aliases', 'events', 'policies', 'facts', 'quotes', 'mentions']) expect(typeof s[k]).toBe('number');
+    for (const k of ['documents', 'passages', 'actors', 'aliases', 'events', 'policies', 'facts', 'quotes', 'mentions'])
+      expect(typeof s[k]).toBe('number');
     expect(s.documents).toBe(14);
     expect(s.quotes).toBeGreaterThanOrEqual(30);
   });
@@ -46,10 +52,21 @@ describe('the CLI contract', () => {
   });
 
   it('batch answers every line in order, empty and hostile ones included', () => {
-    const lines = ['actor amlo', '', 'search "unbalanced', '\u0000\u0007', 'quote speaker:zavala', 'nonsense here', `search ${'x'.repeat(5000)}`];
+    const lines = [
+      'actor amlo',
+      '',
+      'search "unbalanced',
+      '\u0000\u0007',
+      'quote speaker:zavala',
+      'nonsense here',
+      `search ${'x'.repeat(5000)}`,
+    ];
     const r = cli(['batch'], `${lines.join('\n')}\n`);
     expect(r.status).toBe(0);
-    const out = r.stdout.trim().split('\n').map((l) => JSON.parse(l));
+    const out = r.stdout
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l));
     expect(out).toHaveLength(lines.length);
     expect(out.map((o) => o.ok)).toEqual([true, false, false, false, true, false, false]);
     for (const o of out) expect(typeof o.text).toBe('string');

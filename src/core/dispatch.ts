@@ -28,7 +28,13 @@ export function dispatchLine(registry: Registry, ctx: Context, line: string, opt
 }
 
 /** Runs a command whose options arrive already split (Discord, buttons). */
-export function dispatchCommand(registry: Registry, ctx: Context, name: string, raw: Record<string, string | number | undefined>, opts: DispatchOptions = {}): Reply {
+export function dispatchCommand(
+  registry: Registry,
+  ctx: Context,
+  name: string,
+  raw: Record<string, string | number | undefined>,
+  opts: DispatchOptions = {},
+): Reply {
   return guarded(opts, ctx, () => {
     const spec = registry.get(name);
     if (!spec) throw new UserError('unknown_command', unknownCommand(registry, name));
@@ -48,7 +54,14 @@ function guarded(opts: DispatchOptions, ctx: Context, fn: () => Reply): Reply {
   } catch (e) {
     if (e instanceof UserError) return errorReply(e.code, e.message);
     const reference = randomBytes(4).toString('hex');
-    (opts.log ?? defaultLog)({ level: 'error', reference, platform: ctx.platform, user: ctx.user.id, error: (e as Error).message, stack: (e as Error).stack });
+    (opts.log ?? defaultLog)({
+      level: 'error',
+      reference,
+      platform: ctx.platform,
+      user: ctx.user.id,
+      error: (e as Error).message,
+      stack: (e as Error).stack,
+    });
     return errorReply('internal', `Sorry — Beatbook hit a problem answering that. Reference ${reference}.`, reference);
   }
 }

@@ -2,7 +2,10 @@ import type { ErrorCode, Reply } from './reply.js';
 
 /** An error the user caused; its message is written for a reporter and shown as is. */
 export class UserError extends Error {
-  constructor(public code: ErrorCode, message: string) {
+  constructor(
+    public code: ErrorCode,
+    message: string,
+  ) {
     super(message);
   }
 }

@@ -24,8 +24,12 @@ export function cleanInput(line: string): string {
  * key:value options and its free words. Values may be quoted with "…", “…” or '…'.
  */
 export function parseLine(raw: string): ParsedLine {
-  if (raw.length > MAX_LINE) throw new UserError('too_long', `That line is ${raw.length} characters long; the limit is ${MAX_LINE}.`);
-  const line = cleanInput(raw).trim().replace(/^[/!]/, '').replace(/^beatbook\s+/i, '');
+  if (raw.length > MAX_LINE)
+    throw new UserError('too_long', `That line is ${raw.length} characters long; the limit is ${MAX_LINE}.`);
+  const line = cleanInput(raw)
+    .trim()
+    .replace(/^[/!]/, '')
+    .replace(/^beatbook\s+/i, '');
   const tokens = tokenize(line);
   const first = tokens.shift();
   if (!first) return { command: '', options: [], words: [] };
@@ -35,7 +39,11 @@ export function parseLine(raw: string): ParsedLine {
     if (t.key !== undefined) options.push({ key: t.key, value: t.value });
     else words.push(t.value);
   }
-  return { command: first.key !== undefined ? `${first.key}:${first.value}` : first.value.toLowerCase(), options, words };
+  return {
+    command: first.key !== undefined ? `${first.key}:${first.value}` : first.value.toLowerCase(),
+    options,
+    words,
+  };
 }
 
 interface Token {
@@ -60,7 +68,8 @@ function tokenize(line: string): Token[] {
     if (open && QUOTE_PAIRS[open] && !(open === "'" && key === undefined)) {
       const close = QUOTE_PAIRS[open]!;
       const end = line.indexOf(close, i + 1);
-      if (end < 0) throw new UserError('bad_input', `A ${open} quotation mark is never closed. Close it, or leave it out.`);
+      if (end < 0)
+        throw new UserError('bad_input', `A ${open} quotation mark is never closed. Close it, or leave it out.`);
       value = line.slice(i + 1, end);
       i = end + 1;
     } else {

@@ -40,13 +40,26 @@ export function resolveEntity(store: Store, kind: EntityKind, text: string): Res
   if (/^[a-z0-9]+(-[a-z0-9]+)+$/.test(text.trim())) {
     for (const type of ['actor', 'event', 'policy'] as const) {
       if (!accepts(kind, type)) continue;
-      const row = type === 'actor' ? store.actor(text.trim()) : type === 'event' ? store.event(text.trim()) : store.policy(text.trim());
-      if (row) return { status: 'found', via: 'slug', entity: { type, id: row.id, slug: row.slug, name: 'name' in row ? row.name : row.title } };
+      const row =
+        type === 'actor'
+          ? store.actor(text.trim())
+          : type === 'event'
+            ? store.event(text.trim())
+            : store.policy(text.trim());
+      if (row)
+        return {
+          status: 'found',
+          via: 'slug',
+          entity: { type, id: row.id, slug: row.slug, name: 'name' in row ? row.name : row.title },
+        };
     }
   }
 
   const exact = store.exactAliases(q);
-  const strong = distinct(exact.filter((c) => !c.weak), kind);
+  const strong = distinct(
+    exact.filter((c) => !c.weak),
+    kind,
+  );
   if (strong.length === 1) return { status: 'found', via: 'exact', entity: strong[0]! };
   if (strong.length > 1) return { status: 'ambiguous', candidates: strong };
   const weak = distinct(exact, kind);
@@ -65,7 +78,10 @@ export function resolveEntity(store: Store, kind: EntityKind, text: string): Res
   if (best.score <= 0.3 && (!second || second.score - best.score >= 0.12)) {
     return { status: 'found', via: 'fuzzy', entity: best.entity };
   }
-  const close = ranked.filter((r) => r.score <= Math.max(0.45, best.score + 0.1)).slice(0, 5).map((r) => r.entity);
+  const close = ranked
+    .filter((r) => r.score <= Math.max(0.45, best.score + 0.1))
+    .slice(0, 5)
+    .map((r) => r.entity);
   if (close.length > 1 && best.score <= 0.45) return { status: 'ambiguous', candidates: close };
   if (close.length === 1 && best.score <= 0.45) return { status: 'found', via: 'fuzzy', entity: best.entity };
   return { status: 'none', suggestions: ranked.slice(0, 5).map((r) => r.entity) };
@@ -81,7 +97,8 @@ function rerank(q: string, pool: AliasCandidate[]): { entity: EntityRef; score: 
     // Weak aliases ("Peña") count, but a little less than full names.
     const score = (r.score ?? 1) + (c.weak ? 0.05 : 0);
     const prev = best.get(key);
-    if (!prev || score < prev.score) best.set(key, { entity: { type: c.type, id: c.id, slug: c.slug, name: c.name }, score });
+    if (!prev || score < prev.score)
+      best.set(key, { entity: { type: c.type, id: c.id, slug: c.slug, name: c.name }, score });
   }
   return [...best.values()].sort((a, b) => a.score - b.score || a.entity.name.localeCompare(b.entity.name));
 }
@@ -92,7 +109,10 @@ export function autocomplete(store: Store, kind: EntityKind, typed: string): Ent
   if (!q) return [];
   const out = distinct(store.prefixAliases(q, 60), kind);
   if (out.length < 25 && q.length >= 3) {
-    for (const r of rerank(q, store.trigramAliases(q, 60).filter((c) => accepts(kind, c.type)))) {
+    for (const r of rerank(
+      q,
+      store.trigramAliases(q, 60).filter((c) => accepts(kind, c.type)),
+    )) {
       if (!out.some((e) => e.type === r.entity.type && e.id === r.entity.id)) out.push(r.entity);
     }
   }

@@ -7,7 +7,15 @@ import { echo } from './reply.js';
 export function usage(spec: CommandSpec): string {
   const parts = spec.options
     .filter((o) => !o.hidden)
-    .map((o) => (o.positional ? (o.required ? `<${o.name}>` : `[${o.name}]`) : o.required ? `${o.name}:<${o.type}>` : `[${o.name}:…]`));
+    .map((o) =>
+      o.positional
+        ? o.required
+          ? `<${o.name}>`
+          : `[${o.name}]`
+        : o.required
+          ? `${o.name}:<${o.type}>`
+          : `[${o.name}:…]`,
+    );
   return `${spec.name} ${parts.join(' ')}`.trim();
 }
 
@@ -42,14 +50,19 @@ export function validateOptions(spec: CommandSpec, raw: Record<string, string | 
   for (const opt of spec.options) {
     const v = raw[opt.name];
     if (v === undefined || (typeof v === 'string' && v.trim() === '')) {
-      if (opt.required) throw new UserError('missing_argument', `${spec.name} needs ${opt.positional ? `a ${opt.name}` : `${opt.name}:`}. Usage: ${usage(spec)}`);
+      if (opt.required)
+        throw new UserError(
+          'missing_argument',
+          `${spec.name} needs ${opt.positional ? `a ${opt.name}` : `${opt.name}:`}. Usage: ${usage(spec)}`,
+        );
       if (opt.type === 'integer' && opt.default !== undefined) args[opt.name] = opt.default;
       continue;
     }
     args[opt.name] = convert(spec, opt, v);
   }
   for (const key of Object.keys(raw)) {
-    if (!spec.options.some((o) => o.name === key)) throw new UserError('unknown_option', `"${echo(key, 30)}" is not an option of ${spec.name}.`);
+    if (!spec.options.some((o) => o.name === key))
+      throw new UserError('unknown_option', `"${echo(key, 30)}" is not an option of ${spec.name}.`);
   }
   return args;
 }
@@ -59,9 +72,11 @@ function convert(spec: CommandSpec, opt: OptionSpec, value: string | number) {
   const label = opt.positional ? opt.name : `${opt.name}:`;
   switch (opt.type) {
     case 'integer': {
-      if (!/^-?\d{1,9}$/.test(text)) throw new UserError('bad_option', `${label} needs a whole number, not "${echo(text, 30)}".`);
+      if (!/^-?\d{1,9}$/.test(text))
+        throw new UserError('bad_option', `${label} needs a whole number, not "${echo(text, 30)}".`);
       const n = Number(text);
-      if (n < opt.min || n > opt.max) throw new UserError('bad_option', `${label} must be between ${opt.min} and ${opt.max}.`);
+      if (n < opt.min || n > opt.max)
+        throw new UserError('bad_option', `${label} must be between ${opt.min} and ${opt.max}.`);
       return n;
     }
     case 'enum': {
@@ -71,12 +86,20 @@ function convert(spec: CommandSpec, opt: OptionSpec, value: string | number) {
     }
     case 'date': {
       const d = parseDateValue(text);
-      if (!d) throw new UserError('bad_date', `${label} needs a date like 2017, 2017-03 or 2017-03-05; "${echo(text, 30)}" is not one.`);
+      if (!d)
+        throw new UserError(
+          'bad_date',
+          `${label} needs a date like 2017, 2017-03 or 2017-03-05; "${echo(text, 30)}" is not one.`,
+        );
       return d;
     }
     default: {
       const max = opt.type === 'string' ? (opt.maxLength ?? MAX_VALUE) : MAX_VALUE;
-      if (text.length > max) throw new UserError('too_long', `${label} is ${text.length} characters long; ${spec.name} accepts at most ${max}.`);
+      if (text.length > max)
+        throw new UserError(
+          'too_long',
+          `${label} is ${text.length} characters long; ${spec.name} accepts at most ${max}.`,
+        );
       return text;
     }
   }

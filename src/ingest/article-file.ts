@@ -7,7 +7,10 @@ import { parseDateValue } from './dates.js';
 
 /** A problem with one input file, worded for the person who ran `ingest`. */
 export class ArticleFileError extends Error {
-  constructor(public file: string, reason: string) {
+  constructor(
+    public file: string,
+    reason: string,
+  ) {
     super(`${file}: ${reason}`);
   }
 }
@@ -30,7 +33,11 @@ export function readArticleFile(path: string): Article {
     throw new ArticleFileError(path, 'no such file');
   }
   if (size === 0) throw new ArticleFileError(path, 'is empty');
-  if (size > MAX_ARTICLE_BYTES) throw new ArticleFileError(path, `is ${(size / 1048576).toFixed(0)} MB; articles are limited to ${MAX_ARTICLE_BYTES / 1048576} MB`);
+  if (size > MAX_ARTICLE_BYTES)
+    throw new ArticleFileError(
+      path,
+      `is ${(size / 1048576).toFixed(0)} MB; articles are limited to ${MAX_ARTICLE_BYTES / 1048576} MB`,
+    );
   const buf = Buffer.alloc(size);
   const fd = openSync(path, 'r');
   try {
@@ -38,7 +45,8 @@ export function readArticleFile(path: string): Article {
   } finally {
     closeSync(fd);
   }
-  if (buf.includes(0)) throw new ArticleFileError(path, 'looks binary (it contains NUL bytes); expected plain text or Markdown');
+  if (buf.includes(0))
+    throw new ArticleFileError(path, 'looks binary (it contains NUL bytes); expected plain text or Markdown');
   let text: string;
   try {
     text = new TextDecoder('utf-8', { fatal: true }).decode(buf);
@@ -67,14 +75,23 @@ export function readArticleFile(path: string): Article {
   const str = (k: string): string | null => {
     const v = meta[k];
     if (v === undefined || v === null) return null;
-    if (typeof v !== 'string' && typeof v !== 'number' && !(v instanceof Date)) throw new ArticleFileError(path, `front-matter "${k}" must be text`);
+    if (typeof v !== 'string' && typeof v !== 'number' && !(v instanceof Date))
+      throw new ArticleFileError(path, `front-matter "${k}" must be text`);
     return v instanceof Date ? v.toISOString().slice(0, 10) : String(v).trim();
   };
-  const firstLine = body.split('\n').find((l) => l.trim())!.replace(/^#+\s*/, '').trim();
+  const firstLine = body
+    .split('\n')
+    .find((l) => l.trim())!
+    .replace(/^#+\s*/, '')
+    .trim();
   const title = (str('title') ?? firstLine).slice(0, 300);
   const publishedRaw = str('published');
   const published = publishedRaw ? parseDateValue(publishedRaw) : null;
-  if (publishedRaw && !published) throw new ArticleFileError(path, `front-matter "published" must be YYYY, YYYY-MM or YYYY-MM-DD, not "${publishedRaw.slice(0, 40)}"`);
+  if (publishedRaw && !published)
+    throw new ArticleFileError(
+      path,
+      `front-matter "published" must be YYYY, YYYY-MM or YYYY-MM-DD, not "${publishedRaw.slice(0, 40)}"`,
+    );
   return {
     slug: slugify(title).slice(0, 60).replace(/-+$/, '') || slugify(basename(path)) || 'article',
     title,

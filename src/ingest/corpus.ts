@@ -61,7 +61,8 @@ export function loadSeedArticles(dir = SEEDS_DIR): Article[] {
     }
     const located = list.map((spec) => {
       const idx = lines.findIndex((l) => l.trim() === spec.starts.trim());
-      if (idx < 0) throw new CorpusError(`seeds/documents.yaml: ${spec.slug}: start line not found in ${file}: "${spec.starts}"`);
+      if (idx < 0)
+        throw new CorpusError(`seeds/documents.yaml: ${spec.slug}: start line not found in ${file}: "${spec.starts}"`);
       return { spec, offset: lineStarts[idx]! };
     });
     located.sort((a, b) => a.offset - b.offset);
@@ -69,7 +70,8 @@ export function loadSeedArticles(dir = SEEDS_DIR): Article[] {
       const end = located[i + 1]?.offset ?? text.length;
       const body = text.slice(offset, end).trimEnd();
       const date = spec.published ? parseDateValue(spec.published) : null;
-      if (spec.published && !date) throw new CorpusError(`seeds/documents.yaml: ${spec.slug}: bad published date "${spec.published}"`);
+      if (spec.published && !date)
+        throw new CorpusError(`seeds/documents.yaml: ${spec.slug}: bad published date "${spec.published}"`);
       articles.push({
         slug: spec.slug,
         title: spec.title,

@@ -10,11 +10,33 @@ export interface DateValue {
 }
 
 export const MONTHS = [
-  'january', 'february', 'march', 'april', 'may', 'june',
-  'july', 'august', 'september', 'october', 'november', 'december',
+  'january',
+  'february',
+  'march',
+  'april',
+  'may',
+  'june',
+  'july',
+  'august',
+  'september',
+  'october',
+  'november',
+  'december',
 ];
 const MONTH_ABBR: Record<string, number> = {
-  jan: 1, feb: 2, mar: 3, apr: 4, may: 5, jun: 6, jul: 7, aug: 8, sep: 9, sept: 9, oct: 10, nov: 11, dec: 12,
+  jan: 1,
+  feb: 2,
+  mar: 3,
+  apr: 4,
+  may: 5,
+  jun: 6,
+  jul: 7,
+  aug: 8,
+  sep: 9,
+  sept: 9,
+  oct: 10,
+  nov: 11,
+  dec: 12,
 };
 
 function daysIn(year: number, month: number): number {
@@ -59,7 +81,8 @@ export function dateRange(value: string): { from: string; to: string } | null {
   if (!d) return null;
   const [y, m, day] = d.value.split('-');
   if (d.precision === 'day') return { from: d.value, to: d.value };
-  if (d.precision === 'month') return { from: `${y}-${m}-01`, to: `${y}-${m}-${String(daysIn(Number(y), Number(m))).padStart(2, '0')}` };
+  if (d.precision === 'month')
+    return { from: `${y}-${m}-01`, to: `${y}-${m}-${String(daysIn(Number(y), Number(m))).padStart(2, '0')}` };
   return { from: `${y}-01-01`, to: `${y}-12-31` };
 }
 
@@ -69,7 +92,8 @@ export interface FoundDate extends DateValue {
   text: string;
 }
 
-const MONTH_RE = '(January|February|March|April|May|June|July|August|September|October|November|December|Jan\\.|Feb\\.|Mar\\.|Apr\\.|Jun\\.|Jul\\.|Aug\\.|Sept\\.|Sep\\.|Oct\\.|Nov\\.|Dec\\.)';
+const MONTH_RE =
+  '(January|February|March|April|May|June|July|August|September|October|November|December|Jan\\.|Feb\\.|Mar\\.|Apr\\.|Jun\\.|Jul\\.|Aug\\.|Sept\\.|Sep\\.|Oct\\.|Nov\\.|Dec\\.)';
 const PATTERNS: { re: RegExp; build: (m: RegExpExecArray) => DateValue | null }[] = [
   // October 15, 2020 · Sept. 26, 2014
   { re: new RegExp(`\\b${MONTH_RE}\\s+(\\d{1,2}),?\\s+(\\d{4})\\b`, 'g'), build: (m) => mdy(m[1]!, m[2]!, m[3]!) },
@@ -78,7 +102,10 @@ const PATTERNS: { re: RegExp; build: (m: RegExpExecArray) => DateValue | null }[
   // March 2017 · October of 2020 · September, 2009
   { re: new RegExp(`\\b${MONTH_RE},?\\s+(?:of\\s+)?(\\d{4})\\b`, 'g'), build: (m) => my(m[1]!, m[2]!) },
   // in 2017 · since 2006 — a bare year only with a preposition, so "329 votes" or "2,500 forces" never count
-  { re: /\b(?:in|since|from|until|by|of|during|before|after|early|late|mid-)\s+((?:19|20)\d{2})\b(?![-–]\d)/g, build: (m) => parseDateValue(m[1]!) },
+  {
+    re: /\b(?:in|since|from|until|by|of|during|before|after|early|late|mid-)\s+((?:19|20)\d{2})\b(?![-–]\d)/g,
+    build: (m) => parseDateValue(m[1]!),
+  },
 ];
 
 function monthNumber(name: string): number {

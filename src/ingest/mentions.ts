@@ -73,7 +73,11 @@ export class AliasMatcher {
         if (!ok) continue;
         const first = toks[i]!;
         const last = toks[i + c.words.length - 1]!;
-        if (c.acronym && text.slice(first.start, last.end).replace(/[.\s]/g, '') !== c.entry.alias.replace(/[.\s]/g, '')) continue;
+        if (
+          c.acronym &&
+          text.slice(first.start, last.end).replace(/[.\s]/g, '') !== c.entry.alias.replace(/[.\s]/g, '')
+        )
+          continue;
         // A name must start with a capital (or digit) in running text: "morena" in lower case is not the party.
         if (!/^[\p{Lu}\p{N}]/u.test(first.raw)) continue;
         out.push({

@@ -21,10 +21,18 @@ export function contentHash(text: string): string {
 export function seedsHash(dir = SEEDS_DIR): string {
   const h = createHash('sha256');
   const files = [
-    ...readdirSync(dir).filter((f) => f.endsWith('.yaml')).sort(),
-    ...readdirSync(join(dir, 'corpus')).sort().map((f) => `corpus/${f}`),
+    ...readdirSync(dir)
+      .filter((f) => f.endsWith('.yaml'))
+      .sort(),
+    ...readdirSync(join(dir, 'corpus'))
+      .sort()
+      .map((f) => `corpus/${f}`),
   ];
-  for (const f of files) h.update(f).update('\0').update(readFileSync(join(dir, f))).update('\0');
+  for (const f of files)
+    h.update(f)
+      .update('\0')
+      .update(readFileSync(join(dir, f)))
+      .update('\0');
   return h.digest('hex');
 }
 
@@ -49,11 +57,22 @@ export function extractDocument(db: DB, w: StoreWriter, documentId: number, matc
   const passages = documentPassages(db, documentId);
   passages.forEach((p) => {
     for (const m of matcher.find(p.text, p.start)) w.insertMention(p.id, m.entityType, m.entityId, m.start, m.end);
-    for (const d of findDates(p.text)) w.insertDateMention(p.id, p.start + d.start, p.start + d.end, d.text, d.value, d.precision);
+    for (const d of findDates(p.text))
+      w.insertDateMention(p.id, p.start + d.start, p.start + d.end, d.text, d.value, d.precision);
   });
   const quotes = extractQuotes(passages, matcher);
   for (const q of quotes) {
-    w.insertQuote({ text: q.text, speakerActorId: q.speakerActorId, speakerLabel: q.speakerLabel, passageId: passages[q.passageIndex]!.id, start: q.start, end: q.end, confidence: q.confidence, method: q.method, partial: q.partial ? 1 : 0 });
+    w.insertQuote({
+      text: q.text,
+      speakerActorId: q.speakerActorId,
+      speakerLabel: q.speakerLabel,
+      passageId: passages[q.passageIndex]!.id,
+      start: q.start,
+      end: q.end,
+      confidence: q.confidence,
+      method: q.method,
+      partial: q.partial ? 1 : 0,
+    });
   }
   return { quotes: quotes.length };
 }
@@ -76,7 +95,11 @@ export function seed(db: DB, dir = SEEDS_DIR, opts: { progress?: boolean } = {})
   const articles = loadSeedArticles(dir);
   const hash = seedsHash(dir);
   const w = new StoreWriter(db);
-  const kept = db.prepare("SELECT slug, title, outlet, author, published, published_precision AS publishedPrecision, url, source_file AS sourceFile, body FROM documents WHERE origin = 'ingest' ORDER BY id").all() as Omit<Article, 'furniture' | 'origin'>[];
+  const kept = db
+    .prepare(
+      "SELECT slug, title, outlet, author, published, published_precision AS publishedPrecision, url, source_file AS sourceFile, body FROM documents WHERE origin = 'ingest' ORDER BY id",
+    )
+    .all() as Omit<Article, 'furniture' | 'origin'>[];
   return db.transaction(() => {
     const run = w.startRun('seed');
     clearStore(db);

@@ -102,12 +102,15 @@ export function extractQuotes(passages: PassageInput[], matcher: AliasMatcher): 
     for (const q of quoteSpans(text)) {
       const inner = text.slice(q.open + 1, q.close);
       const words = wordCount(inner);
-      const si = Math.max(0, sentences.findIndex((s) => q.open >= s.start && q.open < s.end));
+      const si = Math.max(
+        0,
+        sentences.findIndex((s) => q.open >= s.start && q.open < s.end),
+      );
       const sentence = sentences[si] ?? { start: 0, end: text.length };
       const beforeStart: number = previous && previous.sentence === si ? previous.close + 1 : sentence.start;
       const before = text.slice(beforeStart, q.open);
       const afterEnd = Math.max(sentence.end, q.close + 1);
-      const after = text.slice(q.close + 1, Math.min(text.length, afterEnd + 0));
+      const after = text.slice(q.close + 1, afterEnd);
       const speechNearby = new RegExp(`\\b(?:${VERBS})\\b|according to|in the words of`, 'i').test(
         text.slice(sentence.start, sentence.end),
       );
@@ -126,16 +129,19 @@ export function extractQuotes(passages: PassageInput[], matcher: AliasMatcher): 
       if (!attribution && previous && q.open - previous.close < 90) {
         const gap = text.slice(previous.close + 1, q.open);
         if (/^[\s,.;:–—-]*$/.test(gap) || VERB_RE.test(gap) || /^\s*(but|and)\s+(an?|the)\s*$/i.test(gap)) {
-          attribution = { ...previous.attribution, method: 'continuation', confidence: previous.attribution.confidence - 0.05 };
+          attribution = {
+            ...previous.attribution,
+            method: 'continuation',
+            confidence: previous.attribution.confidence - 0.05,
+          };
         }
         VERB_RE.lastIndex = 0;
       }
       if (!attribution) continue;
       if (words < 4 && attribution.actorId === null) continue;
 
-      const partial = /[\p{L}\p{N}]/u.test(before.replace(/\b(?:said|says|told|stated|writes|wrote|tweeted)\b.*$/i, '').slice(-3))
-        ? !/[:,]\s*$/.test(before) && !/^[\s]*$/.test(before)
-        : false;
+      // Partial: the quoted words are woven into the writer's sentence rather than introduced by "X said,".
+      const partial = /^\p{Ll}/u.test(inner) || (before.trim() !== '' && !/[:,]\s*$/.test(before));
       out.push({
         start: passage.start + q.open + 1,
         end: passage.start + q.close,
@@ -145,7 +151,7 @@ export function extractQuotes(passages: PassageInput[], matcher: AliasMatcher): 
         speakerLabel: attribution.label,
         method: attribution.method,
         confidence: Math.round(attribution.confidence * 100) / 100,
-        partial: partial || /^\p{Ll}/u.test(inner),
+        partial,
       });
       previous = { close: q.close, attribution, sentence: si };
     }
@@ -222,7 +228,10 @@ function fromAccordingTo(sentence: string, offset: number, ctx: Ctx): Attributio
 
 /** The speaker phrase ends at the first comma, clause word or preposition that starts other matter. */
 function cutPhrase(s: string): string {
-  const cut = s.split(/[,;:()“”"]|\s[–—]\s|\.\s|\.$|\s(?:who|which|in|on|at|during|after|before|about|adding|late|when|while|to|that)\s/u)[0] ?? s;
+  const cut =
+    s.split(
+      /[,;:()“”"]|\s[–—]\s|\.\s|\.$|\s(?:who|which|in|on|at|during|after|before|about|adding|late|when|while|to|that)\s/u,
+    )[0] ?? s;
   return cut.trim().replace(/[.]$/, '');
 }
 
@@ -235,7 +244,10 @@ function resolvePhrase(phrase: string, at: number, ctx: Ctx, method: string): At
   }
   const found = ctx.matcher.find(trimmed);
   const isDescription = /^(the|a|an|their|his|her|its|our)\s/i.test(trimmed);
-  if (found.length > 0 && !(isDescription && ROLE_NOUNS.test(trimmed.slice(0, trimmed.indexOf(trimmed.slice(found[0]!.start)))))) {
+  if (
+    found.length > 0 &&
+    !(isDescription && ROLE_NOUNS.test(trimmed.slice(0, trimmed.indexOf(trimmed.slice(found[0]!.start)))))
+  ) {
     return { actorId: found[0]!.entityId, label: null, method, confidence: 0.95 };
   }
   if (isDescription) return resolveDescription(trimmed, at, ctx);
@@ -250,8 +262,11 @@ function resolvePronoun(at: number, ctx: Ctx): Attribution {
   const persons = (m: Mention[], from: number, to: number) =>
     m.filter((x) => x.kind === PERSON && x.start >= from && x.end <= to);
   const subjectOf = (text: string, ms: Mention[]): Mention | undefined =>
-    ms.find((m) => /^(?:,[^,]{1,80},)?\s+(?:[a-z]+ed|is|was|has|had|did|does|will|would|could|can|took|became|led|won|told|said|says|made|sought)\b/.test(text.slice(m.end, m.end + 90))) ??
-    ms[0];
+    ms.find((m) =>
+      /^(?:,[^,]{1,80},)?\s+(?:[a-z]+ed|is|was|has|had|did|does|will|would|could|can|took|became|led|won|told|said|says|made|sought)\b/.test(
+        text.slice(m.end, m.end + 90),
+      ),
+    ) ?? ms[0];
   for (let i = sentences.length - 1; i >= 0; i--) {
     const s = sentences[i]!;
     const ms = persons(ctx.mentions[ctx.pi]!, s.start, Math.min(s.end, local));
@@ -289,7 +304,8 @@ function resolveDescription(desc: string, at: number, ctx: Ctx): Attribution {
         for (const t of ms.filter((m) => m.entityId === target.entityId && m.entityType === target.entityType)) {
           for (const p of ms.filter((m) => m.kind === PERSON && m.end <= t.start && t.start - m.end < 80)) {
             const between = text.slice(p.end, t.start);
-            if (/^,?\s*(?:who\s+)?(?:led|headed|directed|ran|was (?:the )?(?:head|director|chief) of)\b/.test(between)) holders.add(p.entityId);
+            if (/^,?\s*(?:who\s+)?(?:led|headed|directed|ran|was (?:the )?(?:head|director|chief) of)\b/.test(between))
+              holders.add(p.entityId);
           }
         }
       });

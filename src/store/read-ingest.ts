@@ -4,9 +4,11 @@ import type { AliasEntry, EntityType } from '../ingest/mentions.js';
 /** Reads the ingest pipeline needs: the alias table for linking, and a document's passages. */
 export function loadAliasEntries(db: DB): AliasEntry[] {
   const rows = db
-    .prepare(`SELECT a.entity_type AS entityType, a.entity_id AS entityId, a.alias, a.weak,
+    .prepare(
+      `SELECT a.entity_type AS entityType, a.entity_id AS entityId, a.alias, a.weak,
         COALESCE(ac.kind, CASE a.entity_type WHEN 'event' THEN 'event' ELSE 'policy' END) AS kind
-      FROM aliases a LEFT JOIN actors ac ON a.entity_type = 'actor' AND ac.id = a.entity_id`)
+      FROM aliases a LEFT JOIN actors ac ON a.entity_type = 'actor' AND ac.id = a.entity_id`,
+    )
     .all() as { entityType: EntityType; entityId: number; alias: string; weak: number; kind: string }[];
   return rows.map((r) => ({ ...r, weak: r.weak === 1 }));
 }
@@ -25,7 +27,8 @@ export function documentPassages(db: DB, documentId: number): StoredPassage[] {
 }
 
 export function documentBySlug(db: DB, slug: string): { id: number; body: string } | undefined {
-  return db.prepare('SELECT id, body FROM documents WHERE slug = ?').get(slug) as { id: number; body: string } | undefined;
+  return db.prepare('SELECT id, body FROM documents WHERE slug = ?').get(slug) as
+    { id: number; body: string } | undefined;
 }
 
 export function allDocumentIds(db: DB): number[] {

@@ -80,12 +80,17 @@ describe('commands answer the corpus, with citations', () => {
     const reply = run('actor cienfuegos');
     const arrest = reply.items!.find((i) => /arrested by DEA agents/.test(i.text))!;
     expect(arrest.label).toBe('15 October 2020');
-    expect(arrest.citation).toMatchObject({ documentSlug: 'security-law-reforms', title: 'Mexican Security Law Reforms May Impact Bilateral Initiatives on Organized Crime' });
+    expect(arrest.citation).toMatchObject({
+      documentSlug: 'security-law-reforms',
+      title: 'Mexican Security Law Reforms May Impact Bilateral Initiatives on Organized Crime',
+    });
     expect(text('actor cienfuegos')).toMatch(/\[\d+\] Mexican Security Law Reforms .* source P\d+@\d+-\d+/);
   });
   it('quote speaker:zavala returns her quotes, and only hers', () => {
     const reply = run('quote speaker:zavala');
-    expect(reply.items!.map((i) => i.text)).toEqual(expect.arrayContaining(['“We always assume we’re spied on,”', '“It shouldn’t cost you so much”']));
+    expect(reply.items!.map((i) => i.text)).toEqual(
+      expect.arrayContaining(['“We always assume we’re spied on,”', '“It shouldn’t cost you so much”']),
+    );
     expect(reply.items!.every((i) => i.label!.startsWith('Margarita Zavala'))).toBe(true);
     expect(reply.items!.every((i) => i.citation?.outlet === 'The Wire')).toBe(true);
   });
@@ -94,7 +99,11 @@ describe('commands answer the corpus, with citations', () => {
     expect(lines.some((l) => /Tlatlaya/.test(l))).toBe(true);
     const ay = lines.findIndex((l) => /^26 September 2014 .*Ayotzinapa/.test(l));
     expect(ay).toBeGreaterThanOrEqual(0);
-    expect(lines.slice(0, ay).every((l) => l.startsWith('2014 ') || l.startsWith('26 September 2014') || /^\w+ 2014/.test(l))).toBe(true);
+    expect(
+      lines
+        .slice(0, ay)
+        .every((l) => l.startsWith('2014 ') || l.startsWith('26 September 2014') || /^\w+ 2014/.test(l)),
+    ).toBe(true);
   });
   it('timeline keeps a year a year: "2017" is never shown as 1 January', () => {
     const t = text('timeline from:2017 to:2017');
@@ -118,7 +127,9 @@ describe('commands answer the corpus, with citations', () => {
   it('source opens the passage with the cited words marked', () => {
     const cit = run('actor cienfuegos').items!.find((i) => /arrested by DEA/.test(i.text))!.citation!;
     const reply = run(`source ${cit.ref}`);
-    expect(/«([^«»]+)»/.exec(reply.body!)![1]).toContain('Cienfuegos was arrested by DEA agents on U.S. soil on October 15');
+    expect(/«([^«»]+)»/.exec(reply.body!)![1]).toContain(
+      'Cienfuegos was arrested by DEA agents on U.S. soil on October 15',
+    );
     expect(reply.fields).toEqual(expect.arrayContaining([{ name: 'Published', value: '11 January 2021' }]));
   });
   it('help is generated from the declarations', () => {
@@ -136,27 +147,55 @@ describe('commands answer the corpus, with citations', () => {
 });
 
 describe('hostile input', () => {
-  const nasty = ['', ' ', 'x'.repeat(100_000), "actor '; DROP TABLE actors; --", 'search "unbalanced', 'search NEAR(a b) OR * AND -', 'search a"b*c^d:e', 'actor \u0000\u0001', 'quote @everyone <!channel> <@123>', 'actor __proto__', 'actor constructor', 'search 😀👍🏽', 'actor \u202eevil', 'search e\u0301\u0301\u0301', 'timeline from:0000 to:9999', 'source P999999999', 'source P1@5-2', 'search ${process.env}', 'actor ../../etc/passwd'];
-  it.each(nasty.map((n) => [n.slice(0, 40), n]))('%s → a clear reply, no exception, store unchanged', (_label, line) => {
-    const before = snapshot(db);
-    const reply = run(line);
-    expect(typeof reply.title).toBe('string');
-    expect(reply.error?.code).not.toBe('internal');
-    expect(JSON.stringify(reply)).not.toMatch(/@everyone|<!channel>|<@123>/);
-    expect(snapshot(db)).toEqual(before);
-  });
+  const nasty = [
+    '',
+    ' ',
+    'x'.repeat(100_000),
+    "actor '; DROP TABLE actors; --",
+    'search "unbalanced',
+    'search NEAR(a b) OR * AND -',
+    'search a"b*c^d:e',
+    'actor \u0000\u0001',
+    'quote @everyone <!channel> <@123>',
+    'actor __proto__',
+    'actor constructor',
+    'search 😀👍🏽',
+    'actor \u202eevil',
+    'search e\u0301\u0301\u0301',
+    'timeline from:0000 to:9999',
+    'source P999999999',
+    'source P1@5-2',
+    'search ${process.env}',
+    'actor ../../etc/passwd',
+  ];
+  it.each(nasty.map((n) => [n.slice(0, 40), n]))(
+    '%s → a clear reply, no exception, store unchanged',
+    (_label, line) => {
+      const before = snapshot(db);
+      const reply = run(line);
+      expect(typeof reply.title).toBe('string');
+      expect(reply.error?.code).not.toBe('internal');
+      expect(JSON.stringify(reply)).not.toMatch(/@everyone|<!channel>|<@123>/);
+      expect(snapshot(db)).toEqual(before);
+    },
+  );
 
   it('property: any text after any command gives a reply, never an exception or internal error', () => {
     const before = snapshot(db);
     const names = registry.list().map((c) => c.name);
     fc.assert(
-      fc.property(fc.constantFrom(...names), fc.string({ maxLength: 300 }), fc.string({ unit: 'binary', maxLength: 60 }), (cmd, a, b) => {
-        for (const line of [`${cmd} ${a}`, `${cmd} ${b}`, `${cmd} about:${a}`, `${cmd} ${b}:${a}`]) {
-          const reply = run(line);
-          if (reply.error?.code === 'internal') throw new Error(`internal error on ${JSON.stringify(line)}`);
-          renderText(reply);
-        }
-      }),
+      fc.property(
+        fc.constantFrom(...names),
+        fc.string({ maxLength: 300 }),
+        fc.string({ unit: 'binary', maxLength: 60 }),
+        (cmd, a, b) => {
+          for (const line of [`${cmd} ${a}`, `${cmd} ${b}`, `${cmd} about:${a}`, `${cmd} ${b}:${a}`]) {
+            const reply = run(line);
+            if (reply.error?.code === 'internal') throw new Error(`internal error on ${JSON.stringify(line)}`);
+            renderText(reply);
+          }
+        },
+      ),
       { numRuns: 300 },
     );
     expect(snapshot(db)).toEqual(before);

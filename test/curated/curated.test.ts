@@ -16,22 +16,40 @@ describe('the curated beat book', () => {
     expect(verifyStore(db).failures).toEqual([]);
   });
 
-  const event = (slug: string) => db.prepare('SELECT title, date_start, date_precision, place FROM events WHERE slug = ?').get(slug) as Record<string, string>;
+  const event = (slug: string) =>
+    db.prepare('SELECT title, date_start, date_precision, place FROM events WHERE slug = ?').get(slug) as Record<
+      string,
+      string
+    >;
   const factsOf = (actor: string) =>
-    db.prepare(`SELECT f.value, f.date, f.evidence, d.slug AS doc FROM facts f JOIN actors a ON a.id = f.subject_id AND f.subject_type = 'actor'
-      JOIN passages p ON p.id = f.passage_id JOIN documents d ON d.id = p.document_id WHERE a.slug = ?`).all(actor) as Record<string, string>[];
+    db
+      .prepare(
+        `SELECT f.value, f.date, f.evidence, d.slug AS doc FROM facts f JOIN actors a ON a.id = f.subject_id AND f.subject_type = 'actor'
+      JOIN passages p ON p.id = f.passage_id JOIN documents d ON d.id = p.document_id WHERE a.slug = ?`,
+      )
+      .all(actor) as Record<string, string>[];
 
   it('dates Cienfuegos’s arrest by DEA agents to 15 October 2020, from the security-law article', () => {
     expect(event('cienfuegos-arrest')).toMatchObject({ date_start: '2020-10-15', date_precision: 'day' });
-    const roles = db.prepare(`SELECT a.slug, ea.role FROM event_actors ea JOIN actors a ON a.id = ea.actor_id JOIN events e ON e.id = ea.event_id WHERE e.slug = 'cienfuegos-arrest'`).all() as { slug: string }[];
-    expect(roles.map((r) => r.slug)).toEqual(expect.arrayContaining(['salvador-cienfuegos-zepeda', 'drug-enforcement-administration']));
+    const roles = db
+      .prepare(
+        `SELECT a.slug, ea.role FROM event_actors ea JOIN actors a ON a.id = ea.actor_id JOIN events e ON e.id = ea.event_id WHERE e.slug = 'cienfuegos-arrest'`,
+      )
+      .all() as { slug: string }[];
+    expect(roles.map((r) => r.slug)).toEqual(
+      expect.arrayContaining(['salvador-cienfuegos-zepeda', 'drug-enforcement-administration']),
+    );
     const arrest = factsOf('salvador-cienfuegos-zepeda').find((f) => f.date === '2020-10-15')!;
     expect(arrest.evidence).toContain('Cienfuegos was arrested by DEA agents on U.S. soil on October 15');
     expect(arrest.doc).toBe('security-law-reforms');
   });
 
   it('keeps the Law of Internal Security’s passage in Congress at month precision (December 2017)', () => {
-    const stages = db.prepare(`SELECT s.date, s.date_precision AS p, s.stage FROM policy_stages s JOIN policies po ON po.id = s.policy_id WHERE po.slug = 'law-of-internal-security'`).all() as { date: string; p: string; stage: string }[];
+    const stages = db
+      .prepare(
+        `SELECT s.date, s.date_precision AS p, s.stage FROM policy_stages s JOIN policies po ON po.id = s.policy_id WHERE po.slug = 'law-of-internal-security'`,
+      )
+      .all() as { date: string; p: string; stage: string }[];
     expect(stages.some((s) => s.date === '2017-12' && s.p === 'month' && /congress/i.test(s.stage))).toBe(true);
     expect(stages.every((s) => s.date === null || !/^2017-12-\d\d$/.test(s.date))).toBe(true);
   });
@@ -48,9 +66,20 @@ describe('the curated beat book', () => {
   });
 
   it('gives every alias to exactly one actor (weak aliases excepted)', () => {
-    const rows = db.prepare(`SELECT folded, count(DISTINCT entity_id) AS n FROM aliases WHERE entity_type = 'actor' AND weak = 0 GROUP BY folded HAVING n > 1`).all();
+    const rows = db
+      .prepare(
+        `SELECT folded, count(DISTINCT entity_id) AS n FROM aliases WHERE entity_type = 'actor' AND weak = 0 GROUP BY folded HAVING n > 1`,
+      )
+      .all();
     expect(rows).toEqual([]);
-    const owner = (alias: string) => (db.prepare(`SELECT a.slug FROM aliases al JOIN actors a ON a.id = al.entity_id WHERE al.entity_type = 'actor' AND al.folded = ?`).get(fold(alias)) as { slug: string } | undefined)?.slug;
+    const owner = (alias: string) =>
+      (
+        db
+          .prepare(
+            `SELECT a.slug FROM aliases al JOIN actors a ON a.id = al.entity_id WHERE al.entity_type = 'actor' AND al.folded = ?`,
+          )
+          .get(fold(alias)) as { slug: string } | undefined
+      )?.slug;
     expect(owner('AMLO')).toBe('andres-manuel-lopez-obrador');
     expect(owner('Lopez Obrador')).toBe('andres-manuel-lopez-obrador');
     expect(owner('El Chapo')).toBe('joaquin-guzman-loera');

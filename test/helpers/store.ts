@@ -18,7 +18,12 @@ export function seededStore(): { db: DB; store: Store; path: string; ctx: Contex
     rmSync(dir, { recursive: true, force: true });
   });
   const store = new Store(db);
-  return { db, store, path, ctx: { store, user: { id: 'tester', admin: false }, platform: 'cli', now: new Date('2026-11-23T12:00:00Z') } };
+  return {
+    db,
+    store,
+    path,
+    ctx: { store, user: { id: 'tester', admin: false }, platform: 'cli', now: new Date('2026-11-23T12:00:00Z') },
+  };
 }
 
 export function tempDir(): string {
@@ -29,6 +34,19 @@ export function tempDir(): string {
 
 /** Row counts of every table, to prove that something did not change. */
 export function snapshot(db: DB): Record<string, number> {
-  const tables = ['documents', 'passages', 'actors', 'aliases', 'events', 'policies', 'facts', 'quotes', 'mentions', 'date_mentions'];
-  return Object.fromEntries(tables.map((t) => [t, (db.prepare(`SELECT count(*) AS n FROM ${t}`).get() as { n: number }).n]));
+  const tables = [
+    'documents',
+    'passages',
+    'actors',
+    'aliases',
+    'events',
+    'policies',
+    'facts',
+    'quotes',
+    'mentions',
+    'date_mentions',
+  ];
+  return Object.fromEntries(
+    tables.map((t) => [t, (db.prepare(`SELECT count(*) AS n FROM ${t}`).get() as { n: number }).n]),
+  );
 }

@@ -19,7 +19,9 @@ describe('article splitting', () => {
     const file = readFileSync(join(CORPUS_DIR, '000_d64ea16d8023a4bb.txt'), 'utf8');
     const inFile = articles.filter((a) => a.sourceFile.endsWith('000_d64ea16d8023a4bb.txt'));
     for (const a of inFile) expect(file).toContain(a.body);
-    expect(inFile.map((a) => a.body.split('\n')[0])).toContain('Former Mexican Governor Extradited by Panama on Charges of Corruption');
+    expect(inFile.map((a) => a.body.split('\n')[0])).toContain(
+      'Former Mexican Governor Extradited by Panama on Charges of Corruption',
+    );
     const borge = inFile.find((a) => a.slug === 'borge-extradition')!;
     expect(borge.body).toContain('in the northern state of Chihuahua.');
     expect(borge.body).not.toContain('Mexican National Human Rights Commission');
@@ -80,7 +82,9 @@ describe('page furniture', () => {
 
 describe('dates in text', () => {
   it('reads dates at the precision the text gives and ignores relative ones', () => {
-    const found = findDates('On September 26, 2014, they were last seen. In March 2017, journalist Cecilio Pineda was shot dead. Zerón escaped to Israel in 2019. The suspect was detained last week, on Monday.');
+    const found = findDates(
+      'On September 26, 2014, they were last seen. In March 2017, journalist Cecilio Pineda was shot dead. Zerón escaped to Israel in 2019. The suspect was detained last week, on Monday.',
+    );
     expect(found.map((d) => [d.value, d.precision])).toEqual([
       ['2014-09-26', 'day'],
       ['2017-03', 'month'],
@@ -99,7 +103,11 @@ describe('the seeded store', () => {
   const { db } = seededStore();
   it('holds 14 documents and every passage offset points at its text', () => {
     expect(db.prepare('SELECT count(*) AS n FROM documents').get()).toEqual({ n: 14 });
-    const bad = db.prepare('SELECT count(*) AS n FROM passages p JOIN documents d ON d.id = p.document_id WHERE substr(d.body, p.start + 1, p."end" - p.start) <> p.text').get();
+    const bad = db
+      .prepare(
+        'SELECT count(*) AS n FROM passages p JOIN documents d ON d.id = p.document_id WHERE substr(d.body, p.start + 1, p."end" - p.start) <> p.text',
+      )
+      .get();
     expect(bad).toEqual({ n: 0 });
   });
   it('records dates mentioned in passages', () => {

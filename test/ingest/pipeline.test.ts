@@ -40,9 +40,20 @@ describe('ingesting newsroom articles', () => {
     const path = join(dir, 'story.md');
     writeFileSync(path, ARTICLE);
     const id = ingest(db, path)!;
-    const doc = db.prepare('SELECT title, outlet, published, published_precision AS p FROM documents WHERE id = ?').get(id);
-    expect(doc).toEqual({ title: 'Senate approves reform on foreign agents', outlet: 'Test Desk', published: '2020-12', p: 'month' });
-    const q = db.prepare('SELECT q.text, a.name FROM quotes q JOIN passages p ON p.id = q.passage_id JOIN actors a ON a.id = q.speaker_actor_id WHERE p.document_id = ?').get(id);
+    const doc = db
+      .prepare('SELECT title, outlet, published, published_precision AS p FROM documents WHERE id = ?')
+      .get(id);
+    expect(doc).toEqual({
+      title: 'Senate approves reform on foreign agents',
+      outlet: 'Test Desk',
+      published: '2020-12',
+      p: 'month',
+    });
+    const q = db
+      .prepare(
+        'SELECT q.text, a.name FROM quotes q JOIN passages p ON p.id = q.passage_id JOIN actors a ON a.id = q.speaker_actor_id WHERE p.document_id = ?',
+      )
+      .get(id);
     expect(q).toEqual({ text: 'Essentially, this is a test of the ingest path,', name: 'Vanda Felbab-Brown' });
   });
 
@@ -69,7 +80,17 @@ describe('ingesting newsroom articles', () => {
       writeFileSync(path, content);
       expect(() => readArticleFile(path)).toThrow(ArticleFileError);
       expect(() => readArticleFile(path)).toThrow(msg);
-      expect(String((() => { try { readArticleFile(path); } catch (e) { return (e as Error).message; } })())).toContain(name);
+      expect(
+        String(
+          (() => {
+            try {
+              readArticleFile(path);
+            } catch (e) {
+              return (e as Error).message;
+            }
+          })(),
+        ),
+      ).toContain(name);
     }
     expect(() => readArticleFile(join(dir, 'missing.txt'))).toThrow(/missing\.txt: no such file/);
     expect(() => readArticleFile(dir)).toThrow(/is a directory/);
@@ -107,7 +128,10 @@ describe('seeding', () => {
     const dir = tempDir();
     cpSync(SEEDS_DIR, dir, { recursive: true });
     const facts = join(dir, 'facts.yaml');
-    writeFileSync(facts, `${readFileSync(facts, 'utf8')}\n- subject: actor:roberto-borge\n  predicate: governed\n  value: Governed Chihuahua\n  source: borge-extradition\n  evidence: "Roberto Borge, who governed the touristy state of Chihuahua"\n`);
+    writeFileSync(
+      facts,
+      `${readFileSync(facts, 'utf8')}\n- subject: actor:roberto-borge\n  predicate: governed\n  value: Governed Chihuahua\n  source: borge-extradition\n  evidence: "Roberto Borge, who governed the touristy state of Chihuahua"\n`,
+    );
     const db = openDb(join(dir, 's.sqlite'));
     seed(db, undefined, { progress: false });
     const before = snapshot(db);
@@ -120,7 +144,9 @@ describe('seeding', () => {
     expect(err).toBeInstanceOf(CuratedError);
     const msg = (err as Error).message;
     expect(msg).toMatch(/seeds\/facts\.yaml:\d+ fact "actor:roberto-borge governed"/);
-    expect(msg).toContain('evidence not found in a passage of borge-extradition: "Roberto Borge, who governed the touristy state of Chihuahua"');
+    expect(msg).toContain(
+      'evidence not found in a passage of borge-extradition: "Roberto Borge, who governed the touristy state of Chihuahua"',
+    );
     expect(snapshot(db)).toEqual(before);
     db.close();
   });

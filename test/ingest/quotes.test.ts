@@ -6,24 +6,41 @@ import { ROOT } from '../../src/store/db.js';
 import { fold } from '../../src/store/fold.js';
 import { seededStore } from '../helpers/store.js';
 
-interface Gold { doc: string; text: string; speaker: string | null; partial: boolean }
-interface Got { id: number; doc: string; text: string; speaker: string | null; label: string | null; method: string; aliases: string | null }
+interface Gold {
+  doc: string;
+  text: string;
+  speaker: string | null;
+  partial: boolean;
+}
+interface Got {
+  id: number;
+  doc: string;
+  text: string;
+  speaker: string | null;
+  label: string | null;
+  method: string;
+  aliases: string | null;
+}
 
 const gold = parse(readFileSync(join(ROOT, 'test/gold/quotes.yaml'), 'utf8')) as Gold[];
 const squash = (s: string) => s.replace(/\s+/g, ' ').trim();
 const sameText = (a: string, b: string) => {
   const x = squash(a);
   const y = squash(b);
-  return x === y || ((x.includes(y) || y.includes(x)) && Math.min(x.length, y.length) / Math.max(x.length, y.length) >= 0.8);
+  return (
+    x === y || ((x.includes(y) || y.includes(x)) && Math.min(x.length, y.length) / Math.max(x.length, y.length) >= 0.8)
+  );
 };
 
 describe('quote extraction against the gold set (all 14 articles)', () => {
   const { db } = seededStore();
   const got = db
-    .prepare(`SELECT q.id, d.slug AS doc, q.text, a.name AS speaker, q.speaker_label AS label, q.method,
+    .prepare(
+      `SELECT q.id, d.slug AS doc, q.text, a.name AS speaker, q.speaker_label AS label, q.method,
         (SELECT group_concat(alias, '|') FROM aliases WHERE entity_type = 'actor' AND entity_id = a.id) AS aliases
       FROM quotes q JOIN passages p ON p.id = q.passage_id JOIN documents d ON d.id = p.document_id
-      LEFT JOIN actors a ON a.id = q.speaker_actor_id`)
+      LEFT JOIN actors a ON a.id = q.speaker_actor_id`,
+    )
     .all() as Got[];
 
   const pairs: { g: Gold; q: Got }[] = [];
@@ -49,14 +66,34 @@ describe('quote extraction against the gold set (all 14 articles)', () => {
   const directAccuracy = direct.filter(speakerRight).length / direct.length;
 
   it('reports its figures', () => {
-    const wrong = pairs.filter((p) => !speakerRight(p)).map((p) => `${p.g.text.slice(0, 40)} → ${p.q.speaker ?? p.q.label} (gold ${p.g.speaker})`);
+    const wrong = pairs
+      .filter((p) => !speakerRight(p))
+      .map((p) => `${p.g.text.slice(0, 40)} → ${p.q.speaker ?? p.q.label} (gold ${p.g.speaker})`);
     const spurious = got.filter((q) => !used.has(q.id)).map((q) => q.text.slice(0, 50));
-    console.log(JSON.stringify({ gold: gold.length, extracted: got.length, matched: pairs.length, precision, recall, speakerAccuracy, directAccuracy, wrong, spurious }, null, 1));
+    console.log(
+      JSON.stringify(
+        {
+          gold: gold.length,
+          extracted: got.length,
+          matched: pairs.length,
+          precision,
+          recall,
+          speakerAccuracy,
+          directAccuracy,
+          wrong,
+          spurious,
+        },
+        null,
+        1,
+      ),
+    );
     expect(gold.length).toBeGreaterThanOrEqual(40);
   });
-  it('is precise: at least 95% of extracted quotes are real quotes', () => expect(precision).toBeGreaterThanOrEqual(0.95));
+  it('is precise: at least 95% of extracted quotes are real quotes', () =>
+    expect(precision).toBeGreaterThanOrEqual(0.95));
   it('finds at least 75% of the quotes in the gold set', () => expect(recall).toBeGreaterThanOrEqual(0.75));
-  it('names the right speaker for at least 95% of direct quotes', () => expect(directAccuracy).toBeGreaterThanOrEqual(0.95));
+  it('names the right speaker for at least 95% of direct quotes', () =>
+    expect(directAccuracy).toBeGreaterThanOrEqual(0.95));
 
   const speakerOf = (start: string) => got.find((q) => q.text.startsWith(start))?.speaker;
   it('attributes a quote split by "said Zavala, adding" to Zavala, both halves', () => {
@@ -77,7 +114,13 @@ describe('quote extraction against the gold set (all 14 articles)', () => {
     expect(q.speaker).toBeNull();
   });
   it('skips scare quotes and titles of works', () => {
-    for (const t of ['vetted', 'transform', 'Changing the Game or Dropping the Ball?', 'root causes', 'bargaining chip']) {
+    for (const t of [
+      'vetted',
+      'transform',
+      'Changing the Game or Dropping the Ball?',
+      'root causes',
+      'bargaining chip',
+    ]) {
       expect(got.some((q) => squash(q.text) === t)).toBe(false);
     }
   });

@@ -9,7 +9,8 @@ const original = net.Socket.prototype.connect;
 net.Socket.prototype.connect = function guarded(this: net.Socket, ...args: unknown[]) {
   const first = args[0] as { host?: string; port?: number; path?: string } | number | string;
   let host: string | undefined;
-  if (typeof first === 'object' && first !== null && !Array.isArray(first)) host = first.path ? 'ipc' : (first.host ?? 'localhost');
+  if (typeof first === 'object' && first !== null && !Array.isArray(first))
+    host = first.path ? 'ipc' : (first.host ?? 'localhost');
   else if (typeof first === 'number') host = typeof args[1] === 'string' ? (args[1] as string) : 'localhost';
   else if (typeof first === 'string') host = 'ipc';
   if (host !== 'ipc' && host !== undefined && !LOOPBACK.has(host)) {
@@ -20,5 +21,6 @@ net.Socket.prototype.connect = function guarded(this: net.Socket, ...args: unkno
 } as typeof net.Socket.prototype.connect;
 
 afterAll(() => {
-  if (attempts.length > 0) throw new Error(`network guard: ${attempts.length} connection(s) off loopback: ${attempts.join(', ')}`);
+  if (attempts.length > 0)
+    throw new Error(`network guard: ${attempts.length} connection(s) off loopback: ${attempts.join(', ')}`);
 });
