@@ -1,5 +1,6 @@
 import type { Args, CommandSpec, Context } from '../src/core/command.js';
 import { cite } from '../src/core/cite.js';
+import { factText } from '../src/core/fact-text.js';
 import { isReply, lookup } from '../src/core/lookup.js';
 import { paginate } from '../src/core/paging.js';
 import { type ReplyItem, collectCitations } from '../src/core/reply.js';
@@ -22,7 +23,7 @@ export const actor: CommandSpec = {
     { name: 'page', type: 'integer', min: 1, max: 1000, description: 'Page of results', hidden: true },
   ],
   handler(ctx: Context, args: Args) {
-    const found = lookup(ctx, 'actor', String(args.name), 'actor');
+    const found = lookup(ctx, 'actor', String(args.name), (e) => `actor ${e.slug}`);
     if (isReply(found)) return found;
     const a = ctx.store.actor(found.id)!;
     const s = ctx.store;
@@ -35,7 +36,7 @@ export const actor: CommandSpec = {
     for (const f of facts) {
       items.push({
         label: f.date ? formatDate(f.date) : undefined,
-        text: f.subject_type === 'actor' && f.subject_id === a.id ? f.value : `${f.subject_name}: ${f.value}`,
+        text: factText(f, { type: 'actor', id: a.id }),
         citation: cite(s, f.passage_id, f.evidence, f.start, f.end),
       });
     }

@@ -1,5 +1,7 @@
 import type { Args, CommandSpec, Context } from '../src/core/command.js';
 import { cite } from '../src/core/cite.js';
+import { factText } from '../src/core/fact-text.js';
+import { notFound } from '../src/core/errors.js';
 import { isReply, lookup } from '../src/core/lookup.js';
 import { type Reply, type ReplyItem, collectCitations } from '../src/core/reply.js';
 import { dateRange, formatDate, parseDateValue } from '../src/ingest/dates.js';
@@ -26,14 +28,7 @@ function eventsOn(store: Store, text: string): Reply | null {
   const r = dateRange(d.value)!;
   const rows = store.eventsInRange(r.from, r.to);
   if (rows.length === 0) {
-    return {
-      ok: false,
-      title: 'Not in the store',
-      body: `No event dated ${formatDate(d.value)} is in the store.`,
-      citations: [],
-      error: { code: 'not_found', message: 'no event on that date' },
-      ephemeral: true,
-    };
+    return notFound(`No event dated ${formatDate(d.value)} is in the store.`);
   }
   const items: ReplyItem[] = rows.map((e) => ({
     label: when(e),
@@ -62,7 +57,7 @@ export const event: CommandSpec = {
     const text = String(args.name);
     const byDate = eventsOn(ctx.store, text);
     if (byDate) return byDate;
-    const found = lookup(ctx, 'event', text, 'event');
+    const found = lookup(ctx, 'event', text, (e) => `event ${e.slug}`);
     if (isReply(found)) return found;
     const s = ctx.store;
     const e = s.event(found.id)!;
@@ -74,7 +69,7 @@ export const event: CommandSpec = {
     for (const f of facts)
       items.push({
         label: f.date ? formatDate(f.date) : undefined,
-        text: f.value,
+        text: factText(f, { type: 'event', id: e.id }),
         citation: cite(s, f.passage_id, f.evidence, f.start, f.end),
       });
     const related = s.policiesSharingActors(e.id);

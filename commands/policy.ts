@@ -1,5 +1,6 @@
 import type { Args, CommandSpec, Context } from '../src/core/command.js';
 import { cite } from '../src/core/cite.js';
+import { factText } from '../src/core/fact-text.js';
 import { isReply, lookup } from '../src/core/lookup.js';
 import { type ReplyItem, collectCitations } from '../src/core/reply.js';
 import { formatDate } from '../src/ingest/dates.js';
@@ -21,7 +22,7 @@ export const policy: CommandSpec = {
     },
   ],
   handler(ctx: Context, args: Args) {
-    const found = lookup(ctx, 'policy', String(args.name), 'policy');
+    const found = lookup(ctx, 'policy', String(args.name), (e) => `policy ${e.slug}`);
     if (isReply(found)) return found;
     const s = ctx.store;
     const p = s.policy(found.id)!;
@@ -40,7 +41,7 @@ export const policy: CommandSpec = {
     for (const f of facts)
       items.push({
         label: f.date ? formatDate(f.date) : undefined,
-        text: f.subject_type === 'policy' && f.subject_id === p.id ? f.value : `${f.subject_name}: ${f.value}`,
+        text: factText(f, { type: 'policy', id: p.id }),
         citation: cite(s, f.passage_id, f.evidence, f.start, f.end),
       });
     const quotes = s.quotesMentioning('policy', p.id, 10);

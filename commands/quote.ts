@@ -1,5 +1,6 @@
 import type { Args, CommandSpec, Context } from '../src/core/command.js';
 import { cite } from '../src/core/cite.js';
+import { notFound } from '../src/core/errors.js';
 import { isReply, lookup } from '../src/core/lookup.js';
 import { paginate } from '../src/core/paging.js';
 import { type ReplyItem, collectCitations, echo } from '../src/core/reply.js';
@@ -40,12 +41,8 @@ export const quote: CommandSpec = {
       rows = rows === null ? next : rows.filter((q) => ids.has(q.id));
     };
     if (args.speaker !== undefined) {
-      const who = lookup(ctx, 'actor', String(args.speaker), 'quote speaker:');
-      if (isReply(who)) {
-        if (who.choices)
-          who.choices = who.choices.map((c) => ({ ...c, command: `quote speaker:${c.command.split(' ').pop()}` }));
-        return who;
-      }
+      const who = lookup(ctx, 'actor', String(args.speaker), (e) => `quote speaker:${e.slug}`);
+      if (isReply(who)) return who;
       keep(s.quotesBySpeaker(who.id, 500));
       scope.push(`by ${who.name}`);
     }
@@ -87,14 +84,9 @@ export const quote: CommandSpec = {
     }));
     const title = `Quotes${scope.length ? ` ${scope.join(', ')}` : ''}`;
     if (items.length === 0) {
-      return {
-        ok: false,
-        title: 'Not in the store',
-        body: `No quote ${scope.join(', ') || 'matches'} is in the store.${undated ? ' Quotes whose date is unknown were left out by from:/to:.' : ''}`,
-        citations: [],
-        error: { code: 'not_found', message: 'no matching quote' },
-        ephemeral: true,
-      };
+      return notFound(
+        `No quote ${scope.join(', ') || 'matches'} is in the store.${undated ? ' Quotes whose date is unknown were left out by from:/to:.' : ''}`,
+      );
     }
     const base = [
       'quote',

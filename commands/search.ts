@@ -1,5 +1,6 @@
 import type { Args, CommandSpec, Context } from '../src/core/command.js';
 import { cite } from '../src/core/cite.js';
+import { notFound } from '../src/core/errors.js';
 import { type ReplyItem, collectCitations, echo } from '../src/core/reply.js';
 import { autocomplete } from '../src/core/resolve.js';
 import { formatDate } from '../src/ingest/dates.js';
@@ -45,14 +46,7 @@ export const search: CommandSpec = {
         citation: cite(s, q.passage_id, undefined, q.start, q.end),
       });
     if (items.length === 0 && names.length === 0) {
-      return {
-        ok: false,
-        title: 'Not in the store',
-        body: `Nothing in the store matches "${echo(text, 60)}".`,
-        citations: [],
-        error: { code: 'not_found', message: 'no match' },
-        ephemeral: true,
-      };
+      return notFound(`Nothing in the store matches "${echo(text, 60)}".`);
     }
     return {
       ok: true,

@@ -1,6 +1,6 @@
 import type { Args, CommandSpec, Context } from '../src/core/command.js';
 import { cite } from '../src/core/cite.js';
-import { UserError } from '../src/core/errors.js';
+import { UserError, notFound } from '../src/core/errors.js';
 import { echo } from '../src/core/reply.js';
 import { formatDate } from '../src/ingest/dates.js';
 
@@ -41,15 +41,7 @@ export const source: CommandSpec = {
       ref = { passageId: first };
     }
     const p = s.passage(ref.passageId);
-    if (!p)
-      return {
-        ok: false,
-        title: 'Not in the store',
-        body: `There is no passage ${echo(text, 40)}.`,
-        citations: [],
-        error: { code: 'not_found', message: 'no such passage' },
-        ephemeral: true,
-      };
+    if (!p) return notFound(`There is no passage ${echo(text, 40)}.`);
     let shown = p.text;
     if (ref.start !== undefined && ref.end !== undefined) {
       if (ref.start < p.start || ref.end > p.end || ref.end <= ref.start)

@@ -1,5 +1,7 @@
 import type { Args, CommandSpec, Context } from '../src/core/command.js';
 import { cite } from '../src/core/cite.js';
+import { factText } from '../src/core/fact-text.js';
+import { notFound } from '../src/core/errors.js';
 import { isReply, lookup } from '../src/core/lookup.js';
 import { paginate } from '../src/core/paging.js';
 import { type ReplyItem, collectCitations, echo } from '../src/core/reply.js';
@@ -39,12 +41,8 @@ export const timeline: CommandSpec = {
     let actorId: number | null = null;
     let actorName = '';
     if (args.actor !== undefined) {
-      const who = lookup(ctx, 'actor', String(args.actor), 'timeline actor:');
-      if (isReply(who)) {
-        if (who.choices)
-          who.choices = who.choices.map((c) => ({ ...c, command: `timeline actor:${c.command.split(' ').pop()}` }));
-        return who;
-      }
+      const who = lookup(ctx, 'actor', String(args.actor), (e) => `timeline actor:${e.slug}`);
+      if (isReply(who)) return who;
       actorId = who.id;
       actorName = who.name;
     }
@@ -102,10 +100,7 @@ export const timeline: CommandSpec = {
         )
       )
         continue;
-      const text =
-        actorId !== null && f.subject_id === actorId && f.subject_type === 'actor'
-          ? f.value
-          : `${f.subject_name}: ${f.value}`;
+      const text = factText(f, actorId !== null ? { type: 'actor', id: actorId } : undefined);
       entries.push({
         date: f.date!,
         text,
@@ -122,14 +117,7 @@ export const timeline: CommandSpec = {
         : '',
     ].filter(Boolean);
     if (entries.length === 0) {
-      return {
-        ok: false,
-        title: 'Not in the store',
-        body: `No dated event or fact ${scope.join(', ') || ''} is in the store.`,
-        citations: [],
-        error: { code: 'not_found', message: 'nothing dated matches' },
-        ephemeral: true,
-      };
+      return notFound(`No dated event or fact ${scope.join(', ') || ''} is in the store.`);
     }
     const base = [
       'timeline',

@@ -20,8 +20,6 @@ import { StoreWriter } from './store/write.js';
 /** Exit codes: 0 answered · 1 the user's input was wrong · 2 configuration or internal error. */
 export const EXIT = { ok: 0, user: 1, internal: 2 } as const;
 
-const VERBS = new Set(['seed', 'ingest', 'stats', 'verify', 'batch', 'serve', 'start', 'console', 'register']);
-
 export async function main(argv: string[]): Promise<number> {
   const json = argv.includes('--json');
   const args = argv.filter((a) => a !== '--json');
@@ -177,5 +175,3 @@ function ingestFiles(db: DB, files: string[]): number {
   }
   return failed > 0 ? EXIT.user : EXIT.ok;
 }
-
-export { VERBS };

@@ -66,10 +66,10 @@ function guarded(opts: DispatchOptions, ctx: Context, fn: () => Reply): Reply {
   }
 }
 
+/** Errors we caused go to stderr as one JSON line; the stack only with DEBUG set. */
 function defaultLog(entry: Record<string, unknown>): void {
-  const { stack, ...rest } = entry;
-  process.stderr.write(`${JSON.stringify(process.env.DEBUG ? entry : rest)}\n`);
-  void stack;
+  const { stack: _stack, ...brief } = entry;
+  process.stderr.write(`${JSON.stringify(process.env.DEBUG ? entry : brief)}\n`);
 }
 
 function unknownCommand(registry: Registry, name: string): string {

@@ -20,3 +20,15 @@ export function errorReply(code: ErrorCode, message: string, reference?: string)
     error: { code, message, ...(reference ? { reference } : {}) },
   };
 }
+
+/** "Not in the store": an honest answer, not a failure of the bot. */
+export function notFound(body: string): Reply {
+  return {
+    ok: false,
+    title: 'Not in the store',
+    body,
+    citations: [],
+    error: { code: 'not_found', message: body },
+    ephemeral: true,
+  };
+}

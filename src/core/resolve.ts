@@ -66,10 +66,11 @@ export function resolveEntity(store: Store, kind: EntityKind, text: string): Res
   if (weak.length === 1) return { status: 'found', via: 'exact', entity: weak[0]! };
   if (weak.length > 1) return { status: 'ambiguous', candidates: weak };
 
-  const prefix = distinct(store.prefixAliases(q, 50), kind);
+  const prefixed = store.prefixAliases(q, 50);
+  const prefix = distinct(prefixed, kind);
   if (prefix.length === 1) return { status: 'found', via: 'prefix', entity: prefix[0]! };
 
-  const pool = [...store.prefixAliases(q, 50), ...store.trigramAliases(q, 80)].filter((c) => accepts(kind, c.type));
+  const pool = [...prefixed, ...store.trigramAliases(q, 80)].filter((c) => accepts(kind, c.type));
   if (pool.length === 0) return { status: 'none', suggestions: [] };
   const ranked = rerank(q, pool);
   const best = ranked[0];

@@ -36,10 +36,6 @@ export function seedsHash(dir = SEEDS_DIR): string {
   return h.digest('hex');
 }
 
-export function storeIsCurrent(db: DB, dir = SEEDS_DIR): boolean {
-  return getMeta(db, 'seeds_hash') === seedsHash(dir);
-}
-
 /** Inserts one article and its passages; returns its id, or null when identical content is already stored. */
 export function addArticle(w: StoreWriter, a: Article): number | null {
   const hash = contentHash(a.body);
@@ -55,12 +51,14 @@ export function addArticle(w: StoreWriter, a: Article): number | null {
 /** Automatic extraction for one stored document: mentions of known entities, dates, attributed quotes. */
 export function extractDocument(db: DB, w: StoreWriter, documentId: number, matcher: AliasMatcher): { quotes: number } {
   const passages = documentPassages(db, documentId);
-  passages.forEach((p) => {
-    for (const m of matcher.find(p.text, p.start)) w.insertMention(p.id, m.entityType, m.entityId, m.start, m.end);
+  // One matching pass per passage serves both the mentions table and quote attribution.
+  const mentions = passages.map((p) => matcher.find(p.text));
+  passages.forEach((p, i) => {
+    for (const m of mentions[i]!) w.insertMention(p.id, m.entityType, m.entityId, p.start + m.start, p.start + m.end);
     for (const d of findDates(p.text))
       w.insertDateMention(p.id, p.start + d.start, p.start + d.end, d.text, d.value, d.precision);
   });
-  const quotes = extractQuotes(passages, matcher);
+  const quotes = extractQuotes(passages, matcher, mentions);
   for (const q of quotes) {
     w.insertQuote({
       text: q.text,
@@ -91,9 +89,9 @@ export interface SeedResult {
  * whole if any evidence is missing), then extraction over every document. Newsroom articles added with
  * `ingest` are kept: they are re-extracted against the new aliases.
  */
-export function seed(db: DB, dir = SEEDS_DIR, opts: { progress?: boolean } = {}): SeedResult {
+export function seed(db: DB, dir = SEEDS_DIR, opts: { progress?: boolean; hash?: string } = {}): SeedResult {
   const articles = loadSeedArticles(dir);
-  const hash = seedsHash(dir);
+  const hash = opts.hash ?? seedsHash(dir);
   const w = new StoreWriter(db);
   const kept = db
     .prepare(
@@ -103,7 +101,8 @@ export function seed(db: DB, dir = SEEDS_DIR, opts: { progress?: boolean } = {})
   return db.transaction(() => {
     const run = w.startRun('seed');
     clearStore(db);
-    const progress = new Progress(articles.length + kept.length, 'seeding', process.stderr);
+    // Two steps per document: storing it, then extracting from it once the curated aliases are loaded.
+    const progress = new Progress(2 * (articles.length + kept.length), 'seeding', opts.progress !== false);
     let n = 0;
     for (const a of articles) {
       addArticle(w, a);
@@ -116,8 +115,11 @@ export function seed(db: DB, dir = SEEDS_DIR, opts: { progress?: boolean } = {})
     const curated = loadCurated(db, w, dir);
     const matcher = new AliasMatcher(loadAliasEntries(db));
     let quotes = 0;
-    for (const id of allDocumentIds(db)) quotes += extractDocument(db, w, id, matcher).quotes;
-    if (opts.progress !== false) progress.done();
+    for (const id of allDocumentIds(db)) {
+      quotes += extractDocument(db, w, id, matcher).quotes;
+      progress.tick(++n, 'extracting');
+    }
+    progress.done();
     w.setMeta('seeds_hash', hash);
     w.setMeta('seeded_at', new Date().toISOString());
     w.finishRun(run, articles.length + kept.length, 0, hash);
@@ -127,9 +129,9 @@ export function seed(db: DB, dir = SEEDS_DIR, opts: { progress?: boolean } = {})
 
 /** Builds the store when it is empty or older than seeds/. Returns true when it (re)built. */
 export function ensureSeeded(db: DB, dir = SEEDS_DIR): boolean {
-  if (existsSync(dir) && !storeIsCurrent(db, dir)) {
-    seed(db, dir);
-    return true;
-  }
-  return false;
+  if (!existsSync(dir)) return false;
+  const hash = seedsHash(dir);
+  if (getMeta(db, 'seeds_hash') === hash) return false;
+  seed(db, dir, { hash });
+  return true;
 }

@@ -1,18 +1,18 @@
-/** A one-line progress bar on stderr when it is a terminal; silent otherwise (CI logs stay readable). */
+/** A one-line progress bar on stderr when it is a terminal and wanted; silent otherwise (CI logs stay readable). */
 export class Progress {
-  private readonly tty: boolean;
+  private readonly on: boolean;
+
   constructor(
     private total: number,
     private label: string,
-    stream: NodeJS.WriteStream = process.stderr,
+    wanted = true,
+    private stream: NodeJS.WriteStream = process.stderr,
   ) {
-    this.tty = Boolean(stream.isTTY) && process.env.CI !== 'true';
-    this.stream = stream;
+    this.on = wanted && Boolean(stream.isTTY) && process.env.CI !== 'true';
   }
-  private stream: NodeJS.WriteStream;
 
   tick(done: number, note = ''): void {
-    if (!this.tty) return;
+    if (!this.on) return;
     const width = 24;
     const filled = this.total === 0 ? width : Math.round((done / this.total) * width);
     this.stream.write(
@@ -21,6 +21,6 @@ export class Progress {
   }
 
   done(): void {
-    if (this.tty) this.stream.write('\n');
+    if (this.on) this.stream.write('\n');
   }
 }

@@ -23,7 +23,9 @@ interface Attribution {
 
 const VERBS =
   'said|says|say|told|tells|tell|added|adds|adding|stated|states|wrote|writes|tweeted|tweets|asserted|insisted|insist|insists|recalled|declared|declares|claimed|claims|argued|argues|arguing|continued|expressed|noted|warned|explained|stressed|asked|replied|admitted|deems|deemed|described|urged|announced|acknowledged|conceded|countered';
-const VERB_RE = new RegExp(`\\b(?:${VERBS})\\b`, 'g');
+const VERB_RE = new RegExp(`\\b(?:${VERBS})\\b`, 'g'); // for exec loops
+const HAS_VERB = new RegExp(`\\b(?:${VERBS})\\b`); // for tests: no lastIndex state
+const SPEECH_CUE = new RegExp(`\\b(?:${VERBS})\\b|according to|in the words of`, 'i');
 const PRONOUNS = /^(he|she|they|it|we|i)$/i;
 const ROLE_NOUNS =
   /\b(head|director|chief|leader|minister|secretary|president|founder|governor|mayor|adviser|advisor|spokesman|spokeswoman|spokesperson|official|ceo|chairman)\b/i;
@@ -88,9 +90,12 @@ export interface PassageInput {
  * `matcher`; pronouns and descriptions are resolved only where the surrounding text makes it certain,
  * otherwise the quote keeps a label and no actor. Unattributed quotations and scare quotes are dropped.
  */
-export function extractQuotes(passages: PassageInput[], matcher: AliasMatcher): ExtractedQuote[] {
+export function extractQuotes(
+  passages: PassageInput[],
+  matcher: AliasMatcher,
+  allMentions: Mention[][] = passages.map((p) => matcher.find(p.text)),
+): ExtractedQuote[] {
   const out: ExtractedQuote[] = [];
-  const allMentions = passages.map((p) => matcher.find(p.text));
   const docText = passages.map((p) => p.text);
 
   passages.forEach((passage, pi) => {
@@ -111,9 +116,7 @@ export function extractQuotes(passages: PassageInput[], matcher: AliasMatcher): 
       const before = text.slice(beforeStart, q.open);
       const afterEnd = Math.max(sentence.end, q.close + 1);
       const after = text.slice(q.close + 1, afterEnd);
-      const speechNearby = new RegExp(`\\b(?:${VERBS})\\b|according to|in the words of`, 'i').test(
-        text.slice(sentence.start, sentence.end),
-      );
+      const speechNearby = SPEECH_CUE.test(text.slice(sentence.start, sentence.end));
 
       if (words < 2) continue;
       if (looksLikeTitle(inner)) continue;
@@ -128,14 +131,13 @@ export function extractQuotes(passages: PassageInput[], matcher: AliasMatcher): 
       // The second half of a quote split by its attribution: "“…,” said Zavala, adding, “…”".
       if (!attribution && previous && q.open - previous.close < 90) {
         const gap = text.slice(previous.close + 1, q.open);
-        if (/^[\s,.;:–—-]*$/.test(gap) || VERB_RE.test(gap) || /^\s*(but|and)\s+(an?|the)\s*$/i.test(gap)) {
+        if (/^[\s,.;:–—-]*$/.test(gap) || HAS_VERB.test(gap) || /^\s*(but|and)\s+(an?|the)\s*$/i.test(gap)) {
           attribution = {
             ...previous.attribution,
             method: 'continuation',
             confidence: previous.attribution.confidence - 0.05,
           };
         }
-        VERB_RE.lastIndex = 0;
       }
       if (!attribution) continue;
       if (words < 4 && attribution.actorId === null) continue;

@@ -1,5 +1,6 @@
 import type { DB } from './db.js';
 import { fold } from './fold.js';
+import type { Article } from '../ingest/corpus.js';
 import type { Precision } from '../ingest/dates.js';
 
 /** Every INSERT the ingest pipeline needs, prepared once per connection. */
@@ -60,19 +61,7 @@ export class StoreWriter {
   slugTaken(slug: string): boolean {
     return this.stmts.docBySlug.get(slug) !== undefined;
   }
-  insertDocument(d: {
-    slug: string;
-    title: string;
-    outlet: string | null;
-    author: string | null;
-    published: string | null;
-    publishedPrecision: Precision | null;
-    url: string | null;
-    sourceFile: string;
-    hash: string;
-    body: string;
-    origin: string;
-  }): number {
+  insertDocument(d: Omit<Article, 'furniture'> & { hash: string }): number {
     return Number(this.stmts.insertDoc.run(d).lastInsertRowid);
   }
   insertPassage(documentId: number, ordinal: number, start: number, end: number, text: string): number {

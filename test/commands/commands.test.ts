@@ -62,6 +62,19 @@ describe('name resolution', () => {
     const reply = run('event ayotzinapa');
     expect(reply.choices!.map((c) => c.command)).toContain('event ayotzinapa-disappearance');
   });
+  it('gives choices that run the same command with the chosen name', () => {
+    const reply = run('quote speaker:ortega');
+    expect(reply.choices!.map((c) => c.command)).toEqual([
+      'quote speaker:mauricio-ortega',
+      'quote speaker:meliton-ortega',
+    ]);
+    expect(run(reply.choices![1]!.command).items!.every((i) => i.label!.startsWith('Meliton Ortega'))).toBe(true);
+  });
+  it('does not repeat a subject the fact already names', () => {
+    const lines = run('actor cienfuegos').items!.map((i) => i.text);
+    expect(lines.some((t) => t.startsWith('El Universal notes'))).toBe(true);
+    expect(lines.some((t) => t.startsWith('El Universal: El Universal'))).toBe(false);
+  });
   it('says "not in the store" and never guesses for an unknown name', () => {
     const reply = run('actor Xochitl Galvez');
     expect(reply.ok).toBe(false);
