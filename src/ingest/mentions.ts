@@ -48,7 +48,14 @@ function isAcronym(alias: string): boolean {
 export class AliasMatcher {
   private byFirst = new Map<string, { words: string[]; entry: AliasEntry; acronym: boolean }[]>();
 
-  constructor(entries: AliasEntry[]) {
+  /**
+   * `anyCase` drops the capital-letter rule for names (acronyms stay case-sensitive): chat questions and
+   * messages are often typed in lower case ("when was cienfuegos arrested"), unlike edited copy.
+   */
+  constructor(
+    entries: AliasEntry[],
+    private readonly opts: { anyCase?: boolean } = {},
+  ) {
     for (const entry of entries) {
       if (entry.weak) continue;
       const words = fold(entry.alias).split(' ').filter(Boolean);
@@ -79,7 +86,7 @@ export class AliasMatcher {
         )
           continue;
         // A name must start with a capital (or digit) in running text: "morena" in lower case is not the party.
-        if (!/^[\p{Lu}\p{N}]/u.test(first.raw)) continue;
+        if (!this.opts.anyCase && !/^[\p{Lu}\p{N}]/u.test(first.raw)) continue;
         out.push({
           entityType: c.entry.entityType,
           entityId: c.entry.entityId,

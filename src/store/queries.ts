@@ -1,5 +1,7 @@
 import type { DB } from './db.js';
 import { fold } from './fold.js';
+import type { AliasEntry } from '../ingest/mentions.js';
+import { loadAliasEntries } from './read-ingest.js';
 
 export type EntityType = 'actor' | 'event' | 'policy';
 
@@ -160,6 +162,12 @@ export class Store {
       trigram: p(
         `${ALIAS_SELECT} aliases_trigram t JOIN aliases a ON a.id = t.rowid WHERE aliases_trigram MATCH ? ORDER BY rank LIMIT ?`,
       ),
+      // Joins rather than ALIAS_SELECT's per-row subqueries: this reads the whole table (the name index).
+      allAliases: p(`SELECT a.entity_type AS type, a.entity_id AS id, a.alias, a.folded, a.weak,
+        COALESCE(ac.name, ev.title, po.name) AS name, COALESCE(ac.slug, ev.slug, po.slug) AS slug FROM aliases a
+        LEFT JOIN actors ac ON a.entity_type = 'actor' AND ac.id = a.entity_id
+        LEFT JOIN events ev ON a.entity_type = 'event' AND ev.id = a.entity_id
+        LEFT JOIN policies po ON a.entity_type = 'policy' AND po.id = a.entity_id ORDER BY a.id`),
       factsAbout:
         p(`SELECT f.*, f."end" AS "end", ${nameOf('f.subject_type', 'f.subject_id')} AS subject_name FROM facts f
         WHERE (f.subject_type = ? AND f.subject_id = ?) OR (f.object_type = ? AND f.object_id = ?)
@@ -212,7 +220,19 @@ export class Store {
         JOIN passages p ON p.id = q.passage_id JOIN documents d ON d.id = p.document_id ORDER BY q.id`),
       documentBySlug: p('SELECT id, slug, title, outlet, published, author, url FROM documents WHERE slug = ?'),
       firstPassage: p('SELECT id FROM passages WHERE document_id = ? ORDER BY ordinal LIMIT 1'),
+      aliasVersion: p('SELECT count(*) AS n, COALESCE(max(id), 0) AS top FROM aliases'),
     };
+  }
+
+  /** Changes whenever aliases are added or removed, so caches built from them know when to rebuild. */
+  aliasVersion(): string {
+    const r = this.s.aliasVersion.get() as { n: number; top: number };
+    return `${r.n}:${r.top}`;
+  }
+
+  /** Every alias with its entity's kind, for building an in-memory matcher. */
+  aliasEntries(): AliasEntry[] {
+    return loadAliasEntries(this.db);
   }
 
   citation(passageId: number): CitationRow | undefined {
@@ -240,6 +260,10 @@ export class Store {
     return this.s.prefix.all(folded, `${folded}\uffff`, limit) as AliasCandidate[];
   }
   /** Aliases sharing trigrams with the folded query, best first. */
+  /** Every alias with its entity's name and slug, in insertion order (src/core/name-index.ts builds on it). */
+  allAliases(): AliasCandidate[] {
+    return this.s.allAliases.all() as AliasCandidate[];
+  }
   trigramAliases(folded: string, limit: number): AliasCandidate[] {
     const grams = new Set<string>();
     for (let i = 0; i + 3 <= folded.length; i++) grams.add(folded.slice(i, i + 3));

@@ -1,0 +1,74 @@
+import { ask as answer, MIN_CONFIDENCE } from '../src/answer/answer.js';
+import type { Args, CommandSpec, Context } from '../src/core/command.js';
+import { cite } from '../src/core/cite.js';
+import { type ReplyItem, collectCitations, echo } from '../src/core/reply.js';
+
+export const ask: CommandSpec = {
+  name: 'ask',
+  description:
+    'A direct answer to a question, read from one cited sentence of the corpus — or an honest "not in the store".',
+  examples: [
+    'ask When was Cienfuegos arrested?',
+    'ask Who said the use of Pegasus went wild?',
+    'ask How many phone numbers were on the leaked NSO list?',
+    'ask What does SETEC stand for?',
+    'ask Which state did Roberto Borge govern?',
+  ],
+  permission: 'everyone',
+  slow: true,
+  options: [
+    {
+      name: 'question',
+      type: 'string',
+      description: 'Your question, in plain English',
+      positional: true,
+      required: true,
+      maxLength: 300,
+    },
+  ],
+  handler(ctx: Context, args: Args) {
+    const s = ctx.store;
+    const question = String(args.question);
+    const r = answer(s, question);
+    if (r.status === 'answered') {
+      const citation = cite(s, r.support.passageId, r.support.sentence, r.support.start, r.support.end);
+      const items: ReplyItem[] = [{ label: 'Source', text: `“${r.support.sentence}”`, citation }];
+      const fields = [
+        ...(r.asWritten ? [{ name: 'As written', value: `“${r.asWritten}”` }] : []),
+        {
+          name: 'Confidence',
+          value:
+            r.via === 'profile'
+              ? 'Curated profile, checked against its source.'
+              : r.via === 'fact' || r.via === 'event'
+                ? `Curated fact, ${pct(r.confidence)} of the question's words in its evidence.`
+                : `${pct(r.confidence)} of the question's weighted words in the cited sentence (answers need ${pct(MIN_CONFIDENCE)}).`,
+        },
+      ];
+      return {
+        ok: true,
+        title: echo(question, 200),
+        body: r.answer,
+        fields,
+        items,
+        citations: collectCitations(items),
+      };
+    }
+    const items: ReplyItem[] = r.nearest.map((g) => ({
+      label: 'Nearest passage',
+      text: g.sentence.length > 300 ? `${g.sentence.slice(0, 299)}…` : g.sentence,
+      citation: cite(s, g.passageId, undefined, g.start, g.end),
+    }));
+    const body = `${r.reason} Beatbook only answers from a sentence that states the answer.${items.length ? ' The nearest passages are below.' : ''}`;
+    return {
+      ok: false,
+      title: 'Not in the store',
+      body,
+      items,
+      citations: collectCitations(items),
+      error: { code: 'not_found', message: body },
+    };
+  },
+};
+
+const pct = (x: number) => `${Math.round(x * 100)}%`;

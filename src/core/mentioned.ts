@@ -1,0 +1,60 @@
+import { AliasMatcher, type Mention } from '../ingest/mentions.js';
+import type { EntityType, Store } from '../store/queries.js';
+import type { EntityRef } from './resolve.js';
+
+export interface MentionedEntity extends EntityRef {
+  /** Where the name was found in the text (first occurrence). */
+  start: number;
+  end: number;
+}
+
+// One matcher per store, rebuilt when the alias table changes (an ingest in another process adds names).
+const cache = new WeakMap<Store, { version: string; anyCase: AliasMatcher; strict: AliasMatcher }>();
+
+function matcherFor(store: Store, anyCase: boolean): AliasMatcher {
+  const version = store.aliasVersion();
+  let hit = cache.get(store);
+  if (!hit || hit.version !== version) {
+    const entries = store.aliasEntries();
+    hit = { version, anyCase: new AliasMatcher(entries, { anyCase: true }), strict: new AliasMatcher(entries) };
+    cache.set(store, hit);
+  }
+  return anyCase ? hit.anyCase : hit.strict;
+}
+
+/**
+ * Raw name matches in a text. `anyCase` for what people type in chat; strict (names capitalised, as in edited
+ * copy) for corpus sentences.
+ */
+export function findMentions(store: Store, text: string, anyCase: boolean): Mention[] {
+  return matcherFor(store, anyCase).find(text);
+}
+
+/**
+ * The actors, events and policies a piece of chat text names, in order of first mention, each once. Only
+ * strong aliases link (a bare "Peña" is too ambiguous to act on), acronyms only in capitals.
+ */
+export function entitiesMentioned(store: Store, text: string, limit = 10): MentionedEntity[] {
+  const seen = new Map<string, MentionedEntity>();
+  for (const m of findMentions(store, text, true)) {
+    const key = `${m.entityType}:${m.entityId}`;
+    if (seen.has(key)) continue;
+    const ref = entityRef(store, m.entityType, m.entityId);
+    if (ref) seen.set(key, { ...ref, start: m.start, end: m.end });
+    if (seen.size >= limit) break;
+  }
+  return [...seen.values()];
+}
+
+export function entityRef(store: Store, type: EntityType, id: number): EntityRef | undefined {
+  if (type === 'actor') {
+    const a = store.actor(id);
+    return a && { type, id, slug: a.slug, name: a.name };
+  }
+  if (type === 'event') {
+    const e = store.event(id);
+    return e && { type, id, slug: e.slug, name: e.title };
+  }
+  const p = store.policy(id);
+  return p && { type, id, slug: p.slug, name: p.name };
+}

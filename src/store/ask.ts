@@ -1,0 +1,105 @@
+import type { DB } from './db.js';
+import type { Store } from './queries.js';
+
+export interface PassageText {
+  id: number;
+  document_id: number;
+  start: number;
+  text: string;
+  rank: number;
+}
+
+export interface QuoteHit {
+  id: number;
+  text: string;
+  passage_id: number;
+  start: number;
+  end: number;
+  speaker_label: string | null;
+  speaker_name: string | null;
+  rank: number;
+}
+
+/** The reads `ask` makes beyond the shared Store: term weights and any-word passage retrieval. */
+export class AskStore {
+  private s;
+  private dfCache = new Map<string, number>();
+  private titles = new Map<number, string>();
+  readonly passages: number;
+
+  constructor(db: DB) {
+    const p = (sql: string) => db.prepare(sql);
+    this.s = {
+      df: p('SELECT COALESCE(sum(doc), 0) AS n FROM passages_vocab WHERE term >= ? AND term < ?'),
+      count: p('SELECT count(*) AS n FROM passages'),
+      anyWords: p(`SELECT p.id, p.document_id, p.start, p.text, bm25(passages_fts) AS rank FROM passages_fts
+        JOIN passages p ON p.id = passages_fts.rowid WHERE passages_fts MATCH ? ORDER BY rank LIMIT ?`),
+      quotesAny:
+        p(`SELECT q.id, q.text, q.passage_id, q.start, q."end" AS "end", q.speaker_label, a.name AS speaker_name,
+          bm25(quotes_fts) AS rank FROM quotes_fts JOIN quotes q ON q.id = quotes_fts.rowid
+          LEFT JOIN actors a ON a.id = q.speaker_actor_id WHERE quotes_fts MATCH ? ORDER BY rank LIMIT ?`),
+      title: p('SELECT title FROM documents WHERE id = ?'),
+      byId: p('SELECT id, document_id, start, text, 0 AS rank FROM passages WHERE id = ?'),
+      withBoth: p(`SELECT p.id, p.document_id, p.start, p.text, bm25(passages_fts) AS rank FROM passages_fts
+        JOIN passages p ON p.id = passages_fts.rowid WHERE passages_fts MATCH ? ORDER BY rank LIMIT ?`),
+    };
+    this.passages = (this.s.count.get() as { n: number }).n;
+  }
+
+  /** How many passages hold a word starting with `stem` (folded, as the FTS index stores it). */
+  docFreq(stem: string): number {
+    const hit = this.dfCache.get(stem);
+    if (hit !== undefined) return hit;
+    const n = (this.s.df.get(stem, stem.length <= 3 ? `${stem}\u0000` : `${stem}\uffff`) as { n: number }).n;
+    this.dfCache.set(stem, n);
+    return n;
+  }
+
+  /** Passages holding any of the stems, best bm25 first. Stems are folded words: letters and digits only. */
+  passagesWithAny(stems: string[], limit: number): PassageText[] {
+    const terms = stems.filter((t) => /^[\p{L}\p{N}]+$/u.test(t)).map(prefixTerm);
+    if (terms.length === 0) return [];
+    return this.s.anyWords.all(terms.join(' OR '), limit) as PassageText[];
+  }
+
+  /** Passages holding every one of the phrases (folded words), for acronym expansions. */
+  passagesWithAll(phrases: string[], limit: number): PassageText[] {
+    const terms = phrases
+      .map((ph) => ph.split(' ').filter((w) => /^[\p{L}\p{N}]+$/u.test(w)))
+      .filter((ws) => ws.length > 0)
+      .map((ws) => `"${ws.join(' ')}"`);
+    if (terms.length === 0) return [];
+    return this.s.withBoth.all(terms.join(' AND '), limit) as PassageText[];
+  }
+
+  /** Quotes holding any of the stems, with their speaker. */
+  quotesWithAny(stems: string[], limit: number): QuoteHit[] {
+    const terms = stems.filter((t) => /^[\p{L}\p{N}]+$/u.test(t)).map(prefixTerm);
+    if (terms.length === 0) return [];
+    return this.s.quotesAny.all(terms.join(' OR '), limit) as QuoteHit[];
+  }
+
+  title(documentId: number): string {
+    let t = this.titles.get(documentId);
+    if (t === undefined) {
+      t = (this.s.title.get(documentId) as { title: string } | undefined)?.title ?? '';
+      this.titles.set(documentId, t);
+    }
+    return t;
+  }
+
+  passage(id: number): PassageText | undefined {
+    return this.s.byId.get(id) as PassageText | undefined;
+  }
+}
+
+// Short stems ("pri", "law") match as whole words: as prefixes they would pull in "prison" and "lawyer".
+const prefixTerm = (t: string) => (t.length <= 3 ? `"${t}"` : `"${t}"*`);
+
+const cache = new WeakMap<Store, AskStore>();
+/** One AskStore per Store (prepared statements and the term-weight cache live as long as the connection). */
+export function askStore(store: Store): AskStore {
+  let a = cache.get(store);
+  if (!a) cache.set(store, (a = new AskStore(store.db)));
+  return a;
+}

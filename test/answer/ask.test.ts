@@ -1,0 +1,90 @@
+// ask as a reporter uses it: the issue's own questions, rephrasings, and any text at all.
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { registry } from '../../commands/index.js';
+import { ask } from '../../src/answer/answer.js';
+import { dispatchLine } from '../../src/core/dispatch.js';
+import { renderText } from '../../src/adapters/console/render.js';
+import { seededStore, snapshot } from '../helpers/store.js';
+
+const { store, db, ctx } = seededStore();
+const answerOf = (q: string) => {
+  const r = ask(store, q);
+  return r.status === 'answered' ? r.answer : null;
+};
+
+describe('ask', () => {
+  it('answers the issue examples with the date at its precision, the name, the number with its unit', () => {
+    expect(answerOf('When was Cienfuegos arrested?')).toBe('15 October 2020');
+    expect(answerOf('Who said the use of Pegasus went wild?')).toBe('Guillermo Valdés Castellanos');
+    expect(answerOf('How many phone numbers were on the leaked NSO list?')).toMatch(/^50,000 phone numbers/);
+    expect(answerOf('What does SETEC stand for?')).toContain('Secretaria Tecnica para la Implementacion');
+    expect(answerOf('Which state did Roberto Borge govern?')).toBe('Quintana Roo');
+  });
+
+  it('keeps a month-precision date at month precision', () => {
+    // "in March 2016" — the GIEI phone targeting is dated to the month only.
+    const a = answerOf('When was the GIEI phone targeted with Pegasus?');
+    expect(a).not.toBeNull();
+    expect(a).not.toMatch(/^\d{1,2} /);
+  });
+
+  it('answers the same question however it is typed: accents, case, "when did X happen", "what date was X"', () => {
+    const forms = [
+      'When did the Tlatelolco massacre happen?',
+      'what date was the tlatelolco massacre',
+      'WHEN WAS THE TLATELOLCO MASSACRE',
+    ];
+    for (const f of forms) expect(answerOf(f), f).toBe('2 October 1968');
+    expect(answerOf('who is salvador cienfuegos zepeda')).toMatch(/former defense minister/i);
+    expect(answerOf('Who is Tomas Zeron?')).toBe(answerOf('Who is Tomás Zerón?'));
+  });
+
+  it('cites the sentence it read the answer from, and source opens it', () => {
+    const reply = dispatchLine(registry, ctx, 'ask When was Cienfuegos arrested?');
+    expect(reply.ok).toBe(true);
+    expect(reply.body).toBe('15 October 2020');
+    const ref = reply.citations[0]!.ref;
+    expect(ref).toMatch(/^P\d+@\d+-\d+$/);
+    const opened = dispatchLine(registry, ctx, `source ${ref}`);
+    expect(renderText(opened)).toContain('October 15');
+  });
+
+  it('says plainly when the store does not hold the answer, and shows the nearest passages', () => {
+    const reply = dispatchLine(registry, ctx, 'ask When was El Chapo extradited to the United States?');
+    expect(reply.ok).toBe(false);
+    expect(reply.title).toBe('Not in the store');
+    expect(reply.error?.code).toBe('not_found');
+    expect(reply.items!.length).toBeGreaterThan(0);
+    expect(reply.items!.length).toBeLessThanOrEqual(3);
+    expect(reply.body).not.toMatch(/\d{4}/);
+  });
+
+  it('gives every line of text a clear reply, never an exception, and changes nothing', () => {
+    const before = snapshot(db);
+    const nasty = [
+      '',
+      '?',
+      '"',
+      'when',
+      'who said',
+      'what does stand for',
+      'how many',
+      '*'.repeat(300),
+      'NEAR(a b)',
+      "'; DROP TABLE facts; --",
+    ];
+    for (const q of nasty) {
+      const r = dispatchLine(registry, ctx, `ask ${q}`);
+      expect(r.error?.code).not.toBe('internal');
+    }
+    fc.assert(
+      fc.property(fc.string({ unit: 'binary', maxLength: 200 }), (q) => {
+        const r = dispatchLine(registry, ctx, `ask ${q}`);
+        expect(r.error?.code).not.toBe('internal');
+      }),
+      { numRuns: 200 },
+    );
+    expect(snapshot(db)).toEqual(before);
+  });
+});
