@@ -1,0 +1,196 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { registry } from '../../../commands/index.js';
+import { decodeButton } from '../../../src/adapters/slack/button-value.js';
+import { type Block, LIMITS, type SlackMessage, renderBlocks } from '../../../src/adapters/slack/render.js';
+import { dispatchLine } from '../../../src/core/dispatch.js';
+import type { Citation, Reply } from '../../../src/core/reply.js';
+import { seededStore } from '../../helpers/store.js';
+
+const { store, ctx } = seededStore();
+
+/** No lone surrogate: a cut never splits an astral character. */
+const wellFormed = (s: string) => !/[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/.test(s);
+
+/** Every limit Slack enforces on a message, and inertness of every text; returns the problems found. */
+function problems(msg: SlackMessage, reply: Reply): string[] {
+  const out: string[] = [];
+  const check = (ok: boolean, what: string) => ok || out.push(what);
+  const inertMd = (s: string) => !/[<>]/.test(s) && !/&(?!amp;|lt;|gt;)/.test(s);
+  const commands = new Set([...(reply.choices ?? []).map((c) => c.command), reply.paging?.next, reply.paging?.prev]);
+  check(msg.blocks.length >= 1 && msg.blocks.length <= LIMITS.blocks, `${msg.blocks.length} blocks`);
+  check(msg.text.length > 0 && msg.text.length <= LIMITS.fallbackText, `fallback ${msg.text.length}`);
+  check(inertMd(msg.text), 'fallback not escaped');
+  check(wellFormed(msg.text), 'fallback has a broken surrogate');
+  const ids = new Set<string>();
+  for (const b of msg.blocks as Block[]) {
+    switch (b.type) {
+      case 'header':
+        check(b.text.text.trim().length > 0 && b.text.text.length <= LIMITS.headerText, 'header length');
+        check(!/[<>]/.test(b.text.text), 'header has < or >');
+        check(wellFormed(b.text.text), 'header surrogate');
+        break;
+      case 'section':
+        if ('text' in b) {
+          check(
+            b.text.text.trim().length > 0 && b.text.text.length <= LIMITS.sectionText,
+            `section ${b.text.text.length}`,
+          );
+          check(inertMd(b.text.text), 'section not escaped');
+          check(wellFormed(b.text.text), 'section surrogate');
+        } else {
+          check(b.fields.length >= 1 && b.fields.length <= LIMITS.sectionFields, `${b.fields.length} fields`);
+          for (const f of b.fields) {
+            check(f.text.length <= LIMITS.fieldText, `field ${f.text.length}`);
+            check(inertMd(f.text), 'field not escaped');
+          }
+        }
+        break;
+      case 'context':
+        check(b.elements.length >= 1 && b.elements.length <= LIMITS.contextElements, 'context elements');
+        for (const e of b.elements) {
+          check(e.text.length > 0 && e.text.length <= LIMITS.contextText, 'context length');
+          check(inertMd(e.text), 'context not escaped');
+        }
+        break;
+      case 'actions':
+        check(b.elements.length >= 1 && b.elements.length <= LIMITS.actionsElements, 'actions elements');
+        for (const e of b.elements) {
+          check(e.text.text.length > 0 && e.text.text.length <= LIMITS.buttonText, 'button text');
+          check(!/[<>]/.test(e.text.text), 'button text has < or >');
+          check(e.value.length <= LIMITS.buttonValue, 'button value');
+          check(e.action_id.startsWith('bb_') && !ids.has(e.action_id), `action_id ${e.action_id}`);
+          ids.add(e.action_id);
+          const v = decodeButton(e.value);
+          check(v !== undefined && commands.has(v.command), 'button value does not carry a reply command');
+          check(v?.owner === 'U0OWNER', 'button value lost its owner');
+        }
+        break;
+    }
+  }
+  return out;
+}
+
+// Text as chat and the corpus can produce it: hostile markup, astral characters, and runs long enough to
+// force every truncation path (an ampersand grows fivefold when escaped).
+const fragment = fc.oneof(
+  fc.string({ maxLength: 40 }),
+  fc.string({ unit: 'grapheme', maxLength: 20 }),
+  fc.constantFrom('<!channel>', '<@U123>', '<#C1|x>', '<https://x.example|y>', '&', '>', '@here', '😀', '\n'),
+  fc.constantFrom('x'.repeat(2999), '&'.repeat(700), 'word '.repeat(900)),
+);
+const text = fc.array(fragment, { maxLength: 6 }).map((p) => p.join(''));
+const shortText = fc
+  .array(
+    fragment.filter((f) => f.length < 100),
+    { maxLength: 4 },
+  )
+  .map((p) => p.join(''));
+const citation: fc.Arbitrary<Citation> = fc.record({
+  ref: fc.nat(99999).map((n) => `P${n}`),
+  passageId: fc.nat(99999),
+  documentSlug: fc.constant('doc'),
+  title: text,
+  outlet: fc.option(shortText, { nil: null }),
+  published: fc.option(fc.constantFrom('2017', '2017-03', '2017-03-05'), { nil: null }),
+});
+const commandLine = fc.oneof(
+  shortText.map((t) => `search ${t}`),
+  fc.constant(`search ${'y'.repeat(2100)}`),
+);
+const reply: fc.Arbitrary<Reply> = fc.record(
+  {
+    ok: fc.boolean(),
+    title: text,
+    body: text,
+    fields: fc.array(fc.record({ name: shortText, value: text }), { maxLength: 25 }),
+    items: fc.array(
+      fc.record({
+        label: fc.option(shortText, { nil: undefined }),
+        text,
+        citation: fc.option(citation, { nil: undefined }),
+      }),
+      { maxLength: 60 },
+    ),
+    sections: fc.array(fc.record({ title: shortText, start: fc.nat(60) }), { maxLength: 6 }),
+    citations: fc.array(citation, { maxLength: 130 }),
+    choices: fc.array(
+      fc.record({ label: shortText, command: commandLine, description: fc.option(shortText, { nil: undefined }) }),
+      { maxLength: 40 },
+    ),
+    paging: fc.record({
+      page: fc.nat(50),
+      pages: fc.nat(50),
+      next: fc.option(commandLine, { nil: undefined }),
+      prev: fc.option(commandLine, { nil: undefined }),
+    }),
+  },
+  { requiredKeys: ['ok', 'title', 'citations'] },
+);
+
+describe('Reply → Block Kit', () => {
+  it('respects every Slack limit and escapes every text, whatever the reply holds', () => {
+    fc.assert(
+      fc.property(reply, (r) => {
+        expect(problems(renderBlocks(r, { owner: 'U0OWNER' }), r)).toEqual([]);
+      }),
+      { numRuns: 200 },
+    );
+  });
+
+  it('renders every example of every command within the limits', () => {
+    for (const spec of registry.list()) {
+      for (const example of spec.examples) {
+        const r = dispatchLine(registry, ctx, example);
+        expect(problems(renderBlocks(r, { owner: 'U0OWNER' }), r), example).toEqual([]);
+      }
+    }
+  });
+
+  it('lays out an actor profile: header, body, fields, cited items, citation context, paging buttons', () => {
+    const r = dispatchLine(registry, ctx, 'actor Peña Nieto');
+    const { blocks } = renderBlocks(r, { owner: 'U0OWNER' });
+    expect(blocks.map((b) => b.type)).toEqual([
+      'header',
+      'section',
+      'section',
+      ...blocks.slice(3, -4).map(() => 'section'),
+      'context',
+      'context',
+      'context',
+      'actions',
+    ]);
+    const cites = blocks.filter((b) => b.type === 'context').flatMap((b) => b.elements.map((e) => e.text));
+    expect(cites[0]).toMatch(/^\[1\] .+ · source P\d+/);
+    for (const c of r.citations) expect(store.citation(c.passageId)).toBeDefined();
+    expect(cites.at(-1)).toMatch(/^Page 1 of \d+$/);
+  });
+
+  it('cuts a reply too long for one message with a note rather than failing', () => {
+    const many: Reply = {
+      ok: true,
+      title: 'Many',
+      citations: [],
+      items: Array.from({ length: 400 }, (_, i) => ({ text: `${'long item text '.repeat(40)} ${i}` })),
+      sections: Array.from({ length: 60 }, (_, i) => ({ title: `Part ${i}`, start: i * 6 })),
+    };
+    const { blocks } = renderBlocks(many);
+    expect(blocks).toHaveLength(LIMITS.blocks);
+    expect(JSON.stringify(blocks.at(-1))).toContain('more than one Slack message can hold');
+  });
+
+  it('shows a command too long for a button as text to type instead', () => {
+    const long = `search ${'z'.repeat(2100)}`;
+    const r: Reply = { ok: true, title: 'Long', citations: [], paging: { page: 1, pages: 2, next: long } };
+    const { blocks } = renderBlocks(r, { owner: 'U0OWNER' });
+    expect(blocks.some((b) => b.type === 'actions')).toBe(false);
+    expect(JSON.stringify(blocks)).toContain('next: `/beatbook search zzz');
+  });
+
+  it('marks errors but not "not in the store" in the header', () => {
+    const bad = dispatchLine(registry, ctx, 'quote from:notadate');
+    expect(renderBlocks(bad).blocks[0]).toMatchObject({ type: 'header', text: { text: '⚠ Cannot run that' } });
+    const none = dispatchLine(registry, ctx, 'actor zzyzx qwertyuiop');
+    expect(renderBlocks(none).blocks[0]).toMatchObject({ type: 'header', text: { text: 'Not in the store' } });
+  });
+});
