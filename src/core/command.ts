@@ -43,6 +43,8 @@ export interface CommandSpec {
   examples: string[];
   options: OptionSpec[];
   permission: 'everyone' | 'admin';
+  /** The handler may pass ~2 s: platforms with a reply deadline (Discord's 3 s) acknowledge before running it. */
+  slow?: boolean;
   handler: (ctx: Context, args: Args) => Reply;
 }
 

@@ -8,6 +8,11 @@ export interface RunningAdapter {
   platform: 'discord' | 'slack';
   /** Posts an unsolicited reply (the daily digest) to a channel. */
   post(channelId: string, reply: Reply): Promise<void>;
+  /**
+   * Whether the bot already posted a message containing `marker` in the channel since `since` — how a
+   * delivery claimed before a crash is settled on restart without posting twice.
+   */
+  wasPosted(channelId: string, marker: string, since: Date): Promise<boolean>;
   /** Disconnects and releases sockets; safe to call twice. */
   stop(): Promise<void>;
 }
