@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import { readFileSync, readdirSync, existsSync } from 'node:fs';
 import { join } from 'node:path';
 import type { DB } from '../store/db.js';
+import { documentAddedTimes, restoreAddedTimes } from '../store/digest.js';
 import { allDocumentIds, documentPassages, getMeta, loadAliasEntries } from '../store/read-ingest.js';
 import { StoreWriter, clearStore } from '../store/write.js';
 import { type Article, SEEDS_DIR, loadSeedArticles } from './corpus.js';
@@ -100,6 +101,8 @@ export function seed(db: DB, dir = SEEDS_DIR, opts: { progress?: boolean; hash?:
     .all() as Omit<Article, 'furniture' | 'origin'>[];
   return db.transaction(() => {
     const run = w.startRun('seed');
+    // Documents keep the time they first entered the archive, or the digest would call the corpus new again.
+    const addedAt = documentAddedTimes(db);
     clearStore(db);
     // Two steps per document: storing it, then extracting from it once the curated aliases are loaded.
     const progress = new Progress(2 * (articles.length + kept.length), 'seeding', opts.progress !== false);
@@ -112,6 +115,7 @@ export function seed(db: DB, dir = SEEDS_DIR, opts: { progress?: boolean; hash?:
       addArticle(w, { ...k, furniture: [], origin: 'ingest' });
       progress.tick(++n, k.slug);
     }
+    restoreAddedTimes(db, addedAt);
     const curated = loadCurated(db, w, dir);
     const matcher = new AliasMatcher(loadAliasEntries(db));
     let quotes = 0;
