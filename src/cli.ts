@@ -1,6 +1,13 @@
 import { createInterface } from 'node:readline';
 import { registry } from '../commands/index.js';
 import { startConsole } from './adapters/console/repl.js';
+import { inviteUrl, registerCommands } from './adapters/discord/register.js';
+import { startDiscord } from './adapters/discord/start.js';
+import { startSlack } from './adapters/slack/start.js';
+import { cooldown } from './core/guards.js';
+import type { RunningAdapter } from './core/platform.js';
+import { startDigestScheduler } from './digest/schedule.js';
+import { createLogger, scrub } from './log.js';
 import { renderText } from './adapters/console/render.js';
 import { type Context } from './core/command.js';
 import { dispatchLine } from './core/dispatch.js';
@@ -88,12 +95,15 @@ export async function main(argv: string[]): Promise<number> {
       case 'start':
       case 'console':
       case undefined: {
-        if (verb !== 'console' && (config.DISCORD_TOKEN || config.SLACK_BOT_TOKEN)) {
+        if (verb !== 'console' && verb !== undefined && (config.DISCORD_TOKEN || config.SLACK_BOT_TOKEN)) {
+          return await serve(db, config);
+        }
+        if (verb === 'serve') {
           process.stderr.write(
-            'Discord and Slack adapters are not part of this build yet; opening the console instead.\n',
+            'Nothing to serve: set DISCORD_TOKEN + DISCORD_APPLICATION_ID and/or SLACK_BOT_TOKEN + SLACK_APP_TOKEN in .env (see README). Opening the console instead.\n',
           );
         }
-        if (!process.stdin.isTTY && verb === 'start') {
+        if (!process.stdin.isTTY && (verb === 'start' || verb === 'serve')) {
           process.stdout.write(
             `${JSON.stringify(storeStats(db))}\nRun "node bin/beatbook.js help" to query, or start it in a terminal for the console chat.\n`,
           );
@@ -103,10 +113,10 @@ export async function main(argv: string[]): Promise<number> {
         return EXIT.ok;
       }
       case 'register':
-        process.stderr.write('register needs the Discord adapter, which is not part of this build yet.\n');
-        return EXIT.internal;
+        return await register(config, args.includes('--global'));
       default: {
-        const line = args.join(' ');
+        // The CLI form `digest preview --date 2026-09-26` is the command line `digest preview date:2026-09-26`.
+        const line = args.join(' ').replace(/(^|\s)--date[= ](\S+)/, '$1date:$2');
         const reply = dispatchLine(registry, ctx, line);
         const text = renderText(reply);
         process.stdout.write(json ? `${JSON.stringify({ ok: reply.ok, text, reply })}\n` : `${text}\n`);
@@ -125,6 +135,100 @@ export async function main(argv: string[]): Promise<number> {
     return EXIT.internal;
   } finally {
     if (db.open) db.close();
+  }
+}
+
+/**
+ * Runs the chat adapters .env configures and the digest scheduler in one process, until SIGINT or SIGTERM:
+ * then the scheduler finishes its run, the clients disconnect, and the database closes.
+ */
+async function serve(db: DB, config: Config): Promise<number> {
+  const log = createLogger(config.LOG_LEVEL ?? 'info');
+  const store = new Store(db);
+  const guards = [cooldown(config.cooldown.limit, config.cooldown.windowMs)];
+  const adapters: RunningAdapter[] = [];
+  const stopAll = async () => {
+    for (const a of adapters) await a.stop().catch(() => undefined);
+  };
+  // A library that loses its socket must not take the bot down with an unhandled rejection.
+  process.on('unhandledRejection', (e) =>
+    log({ level: 'error', msg: 'unhandled rejection', error: e instanceof Error ? e.message : String(e) }),
+  );
+  try {
+    if (config.DISCORD_TOKEN && config.DISCORD_APPLICATION_ID) {
+      adapters.push(
+        await startDiscord({
+          token: config.DISCORD_TOKEN,
+          applicationId: config.DISCORD_APPLICATION_ID,
+          store,
+          registry,
+          config,
+          log,
+          guards,
+        }),
+      );
+      log({ level: 'info', msg: 'discord ready' });
+    }
+    if (config.SLACK_BOT_TOKEN) {
+      adapters.push(
+        await startSlack({
+          botToken: config.SLACK_BOT_TOKEN,
+          appToken: config.SLACK_APP_TOKEN,
+          signingSecret: config.SLACK_SIGNING_SECRET,
+          port: config.PORT ?? 3000,
+          store,
+          registry,
+          config,
+          log,
+          guards,
+        }),
+      );
+      log({
+        level: 'info',
+        msg: `slack ready (${config.SLACK_APP_TOKEN ? 'socket mode' : `http on port ${config.PORT ?? 3000}`})`,
+      });
+    }
+  } catch (e) {
+    await stopAll();
+    process.stderr.write(`Could not start: ${scrub((e as Error).message)}\n`);
+    return EXIT.internal;
+  }
+  const digest = startDigestScheduler({ store, adapters, log });
+  process.stderr.write(`Beatbook is serving ${adapters.map((a) => a.platform).join(' and ')}; Ctrl-C stops it.\n`);
+  await new Promise<void>((resolve) => {
+    const stop = (signal: string) => {
+      log({ level: 'info', msg: `${signal}: shutting down` });
+      resolve();
+    };
+    process.once('SIGINT', () => stop('SIGINT'));
+    process.once('SIGTERM', () => stop('SIGTERM'));
+  });
+  await digest.stop();
+  await stopAll();
+  return EXIT.ok;
+}
+
+/** Publishes the slash commands (to DISCORD_GUILD_ID, instantly, or globally) and prints the invite URL. */
+async function register(config: Config, global: boolean): Promise<number> {
+  if (!config.DISCORD_TOKEN || !config.DISCORD_APPLICATION_ID) {
+    process.stderr.write('register needs DISCORD_TOKEN and DISCORD_APPLICATION_ID in .env (see README).\n');
+    return EXIT.internal;
+  }
+  const guildId = global ? undefined : config.DISCORD_GUILD_ID;
+  try {
+    const r = await registerCommands({
+      token: config.DISCORD_TOKEN,
+      applicationId: config.DISCORD_APPLICATION_ID,
+      ...(guildId ? { guildId } : {}),
+      registry,
+    });
+    process.stdout.write(
+      `Registered ${r.count} commands ${r.scope === 'guild' ? `in server ${guildId} (available now)` : 'globally (may take up to an hour to appear)'}.\nInvite the bot: ${inviteUrl(config.DISCORD_APPLICATION_ID)}\n`,
+    );
+    return EXIT.ok;
+  } catch (e) {
+    process.stderr.write(`register failed: ${scrub((e as Error).message)}\n`);
+    return EXIT.internal;
   }
 }
 
