@@ -1,4 +1,4 @@
-import { findDates, formatDate } from '../ingest/dates.js';
+import { MONTHS, findDates, formatDate } from '../ingest/dates.js';
 import { fold } from '../store/fold.js';
 import { STOPWORDS, stem } from './question.js';
 
@@ -19,20 +19,7 @@ export interface Candidate {
 
 const MONTHS_RE =
   '(January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)';
-const FULL = [
-  'january',
-  'february',
-  'march',
-  'april',
-  'may',
-  'june',
-  'july',
-  'august',
-  'september',
-  'october',
-  'november',
-  'december',
-];
+const FULL = MONTHS;
 export function fullMonth(name: string): string {
   const i = FULL.findIndex((m) => m.startsWith(name.toLowerCase().slice(0, 3)));
   return i < 0 ? name : FULL[i]![0]!.toUpperCase() + FULL[i]!.slice(1);
