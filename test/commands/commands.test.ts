@@ -61,7 +61,8 @@ describe('name resolution', () => {
   it('offers choices when a name fits several events', () => {
     // "Pegasus" names several events (the leak, the NYT report, the Milenio documents…), none of them alone.
     const reply = run('event pegasus');
-    expect(reply.choices!.map((c) => c.command)).toContain('event nyt-pegasus-report-2017');
+    expect(reply.choices!.length).toBeGreaterThan(1);
+    expect(reply.choices!.map((c) => c.command)).toContain('event cisen-pegasus-use');
   });
   it('gives choices that run the same command with the chosen name', () => {
     const reply = run('quote speaker:ortega');
