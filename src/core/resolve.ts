@@ -2,6 +2,7 @@ import Fuse from 'fuse.js';
 import { fold } from '../store/fold.js';
 import type { AliasCandidate, EntityType, Store } from '../store/queries.js';
 import type { EntityKind } from './command.js';
+import { GROUP, type StoreNameIndex, storeNameIndex } from './name-index.js';
 
 export interface EntityRef {
   type: EntityType;
@@ -16,6 +17,8 @@ export type Resolution =
   | { status: 'none'; suggestions: EntityRef[] };
 
 const accepts = (kind: EntityKind, type: EntityType) => kind === 'any' || kind === type;
+/** The name index's group mask for a kind. */
+const groupsOf = (kind: EntityKind) => (kind === 'any' ? 0xff : 1 << GROUP[kind]);
 
 function distinct(cands: AliasCandidate[], kind: EntityKind): EntityRef[] {
   const seen = new Map<string, EntityRef>();
@@ -30,7 +33,8 @@ function distinct(cands: AliasCandidate[], kind: EntityKind): EntityRef[] {
 /**
  * Name resolution shared by every command: exact alias → prefix → trigram candidates reranked with fuse.js.
  * Insensitive to accents, case and punctuation. A clear winner is returned as found; close candidates are
- * ambiguous; otherwise the nearest names are offered.
+ * ambiguous; otherwise the nearest names are offered. Prefixes and trigram candidates come from the store's
+ * in-memory name index (src/core/name-index.ts); fuse.js only ever sees those few candidates.
  */
 export function resolveEntity(store: Store, kind: EntityKind, text: string): Resolution {
   const q = fold(text);
@@ -66,11 +70,19 @@ export function resolveEntity(store: Store, kind: EntityKind, text: string): Res
   if (weak.length === 1) return { status: 'found', via: 'exact', entity: weak[0]! };
   if (weak.length > 1) return { status: 'ambiguous', candidates: weak };
 
-  const prefixed = store.prefixAliases(q, 50);
+  const names = storeNameIndex(store);
+  const prefixed = candidates(names, names.index.prefix(q, 50));
   const prefix = distinct(prefixed, kind);
   if (prefix.length === 1) return { status: 'found', via: 'prefix', entity: prefix[0]! };
 
-  const pool = [...prefixed, ...store.trigramAliases(q, 80)].filter((c) => accepts(kind, c.type));
+  const similar = names.index.search(q, { limit: 80, perEntity: false, minScore: 0.5, groups: groupsOf(kind) });
+  const pool = [
+    ...prefixed,
+    ...candidates(
+      names,
+      similar.map((h) => h.entry),
+    ),
+  ].filter((c) => accepts(kind, c.type));
   if (pool.length === 0) return { status: 'none', suggestions: [] };
   const ranked = rerank(q, pool);
   const best = ranked[0];
@@ -104,18 +116,17 @@ function rerank(q: string, pool: AliasCandidate[]): { entity: EntityRef; score: 
   return [...best.values()].sort((a, b) => a.score - b.score || a.entity.name.localeCompare(b.entity.name));
 }
 
-/** Up to 25 choices for a typed prefix, for the platforms' autocomplete. */
+function candidates(names: StoreNameIndex, entries: number[]): AliasCandidate[] {
+  return entries.map((e) => names.candidate(e));
+}
+
+/**
+ * Up to 25 choices for a typed prefix, for the platforms' autocomplete: names starting with what was typed
+ * (shortest first), then — from three characters on — the closest spellings, ranked by the name index.
+ */
 export function autocomplete(store: Store, kind: EntityKind, typed: string): EntityRef[] {
   const q = fold(typed);
   if (!q) return [];
-  const out = distinct(store.prefixAliases(q, 60), kind);
-  if (out.length < 25 && q.length >= 3) {
-    for (const r of rerank(
-      q,
-      store.trigramAliases(q, 60).filter((c) => accepts(kind, c.type)),
-    )) {
-      if (!out.some((e) => e.type === r.entity.type && e.id === r.entity.id)) out.push(r.entity);
-    }
-  }
-  return out.slice(0, 25);
+  const names = storeNameIndex(store);
+  return names.index.complete(q, 25, groupsOf(kind)).map((h) => ({ ...names.entities[h.entity]! }));
 }
