@@ -162,12 +162,13 @@ export class Store {
       trigram: p(
         `${ALIAS_SELECT} aliases_trigram t JOIN aliases a ON a.id = t.rowid WHERE aliases_trigram MATCH ? ORDER BY rank LIMIT ?`,
       ),
-      // Joins rather than ALIAS_SELECT's per-row subqueries: this reads the whole table (the name index).
-      allAliases: p(`SELECT a.entity_type AS type, a.entity_id AS id, a.alias, a.folded, a.weak,
-        COALESCE(ac.name, ev.title, po.name) AS name, COALESCE(ac.slug, ev.slug, po.slug) AS slug FROM aliases a
-        LEFT JOIN actors ac ON a.entity_type = 'actor' AND ac.id = a.entity_id
-        LEFT JOIN events ev ON a.entity_type = 'event' AND ev.id = a.entity_id
-        LEFT JOIN policies po ON a.entity_type = 'policy' AND po.id = a.entity_id ORDER BY a.id`),
+      // Whole tables for the in-memory name index (src/core/name-index.ts), as arrays, not objects: at ×1000
+      // the seeds that is 600k aliases, and joining names in per row cost 3× as much as reading them apart.
+      aliasRows: p('SELECT entity_type, entity_id, alias, weak FROM aliases ORDER BY id').raw(),
+      entityNames: p(`SELECT 'actor', id, slug, name FROM actors UNION ALL SELECT 'event', id, slug, title FROM events
+        UNION ALL SELECT 'policy', id, slug, name FROM policies`).raw(),
+      // Changes on any commit by another connection (data_version) or any write by this one (total_changes).
+      changeStamp: p('SELECT (SELECT data_version FROM pragma_data_version) AS dv, total_changes() AS tc'),
       factsAbout:
         p(`SELECT f.*, f."end" AS "end", ${nameOf('f.subject_type', 'f.subject_id')} AS subject_name FROM facts f
         WHERE (f.subject_type = ? AND f.subject_id = ?) OR (f.object_type = ? AND f.object_id = ?)
@@ -259,11 +260,23 @@ export class Store {
   prefixAliases(folded: string, limit: number): AliasCandidate[] {
     return this.s.prefix.all(folded, `${folded}\uffff`, limit) as AliasCandidate[];
   }
-  /** Aliases sharing trigrams with the folded query, best first. */
-  /** Every alias with its entity's name and slug, in insertion order (src/core/name-index.ts builds on it). */
-  allAliases(): AliasCandidate[] {
-    return this.s.allAliases.all() as AliasCandidate[];
+  /** Every alias as [type, entity id, alias, weak], in insertion order, one at a time. */
+  aliasRows(): IterableIterator<[EntityType, number, string, number]> {
+    return this.s.aliasRows.iterate() as IterableIterator<[EntityType, number, string, number]>;
   }
+  /** Every actor, event and policy as [type, id, slug, name or title], one at a time. */
+  entityNames(): IterableIterator<[EntityType, number, string, string]> {
+    return this.s.entityNames.iterate() as IterableIterator<[EntityType, number, string, string]>;
+  }
+  /**
+   * A cheap stamp that changes whenever the database may have changed: a commit by another connection, or a
+   * write by this one. Caches check it on every use and re-check aliasVersion() (a count) only when it moved.
+   */
+  changeStamp(): string {
+    const r = this.s.changeStamp.get() as { dv: number; tc: number };
+    return `${r.dv}:${r.tc}`;
+  }
+  /** Aliases sharing trigrams with the folded query, best first. */
   trigramAliases(folded: string, limit: number): AliasCandidate[] {
     const grams = new Set<string>();
     for (let i = 0; i + 3 <= folded.length; i++) grams.add(folded.slice(i, i + 3));
