@@ -328,21 +328,6 @@ function replica(
     for (const o of offsets) {
       const p = passages.find((x) => o.start >= x.start && o.end <= x.end);
       if (p) located.set(o.key, { passageId: p.id, start: o.start, end: o.end, text: body.slice(o.start, o.end) });
-      else if (process.env.SCALER_DEBUG) {
-        const near = passages.filter((x) => x.end > o.start - 50 && x.start < o.end + 50);
-        console.error(
-          JSON.stringify(
-            {
-              o,
-              stmt: body.slice(o.start, o.end),
-              near: near.map((x) => [x.start, x.end, x.text.slice(0, 80), x.text.slice(-80)]),
-              around: body.slice(o.start - 300, o.end + 100),
-            },
-            null,
-            1,
-          ),
-        );
-      }
     }
   }
 

@@ -5,14 +5,19 @@ import type { AliasCandidate, EntityType, Store } from '../store/queries.js';
  * An in-memory index of names for resolution and autocomplete: every folded alias and its trigrams in compact
  * postings, built once. A query gathers the aliases sharing most (rare) trigrams with it, then reranks only
  * those, word by word with Jaro-Winkler, so the cost follows the candidates, not the table. SQLite's trigram
- * FTS5 does the first half only and was ~7× slower at 100k names; fuse.js over the whole table was ~100× slower
- * at 10k, which is why fuse.js now only reranks resolution's few candidates (src/core/resolve.ts).
+ * FTS5 does only the first half (issue 9 measured it ~7× slower at 100k names); fuse.js over the whole table is
+ * ~200× slower at 10k names (bench/README.md), so fuse.js now only reranks resolution's few candidates.
  */
 
 // ——— folding ———
 
-/** fold() of each character below U+0250 (Latin, Latin-1, Latin Extended-A/B); null: use the full fold. */
-const FOLD_TABLE: (string | null)[] = Array.from({ length: 0x250 }, (_, c) => {
+/**
+ * fold() of each character of Latin, Latin-1, Latin Extended-A/B (below U+0250) and General Punctuation
+ * (U+2000–U+206F: dashes, curly quotes); null: use the full fold (Greek, Cyrillic, combining marks, …).
+ */
+const TABLE_END = 0x2070;
+const FOLD_TABLE: (string | null)[] = Array.from({ length: TABLE_END }, (_, c) => {
+  if (c >= 0x250 && c < 0x2000) return null;
   const ch = String.fromCharCode(c);
   const f = fold(ch);
   // Exact only when the character folds the same alone as between letters (not "Ŀ", whose "·" splits words).
@@ -26,7 +31,7 @@ export function foldFast(text: string): string {
   let space = false;
   for (let i = 0; i < text.length; i++) {
     const c = text.charCodeAt(i);
-    const piece = c < 0x250 ? FOLD_TABLE[c] : null;
+    const piece = c < TABLE_END ? FOLD_TABLE[c] : null;
     if (piece === null || piece === undefined) return fold(text);
     if (piece === '') {
       space = out.length > 0;
@@ -46,7 +51,11 @@ export function foldFast(text: string): string {
  * whole string of single letters, or a run of three or more: "Nicole C. J" and "U.S. Army" keep their words.
  */
 export function foldName(text: string): string {
-  const f = foldFast(text);
+  return joinInitials(foldFast(text));
+}
+
+/** foldName() of a string already folded by the store's fold(). */
+export function joinInitials(f: string): string {
   // Most names have no single-letter word at all: skip the split.
   if (!/(^| ). ( |$)/u.test(f) && !/(^| ).$/u.test(f)) return f;
   const words = f.split(' ');
@@ -202,6 +211,8 @@ export interface NameInput {
   weak?: boolean;
   /** A small group number (e.g. actor / event / policy) a search can be limited to, 0–7. */
   group?: number;
+  /** The store's fold() of the alias, when known already (the alias table keeps it): saves folding again. */
+  folded?: string;
 }
 
 export interface NameHit {
@@ -315,7 +326,7 @@ export class NameIndex {
     const flags: number[] = [];
     let total = 0;
     for (const n of input) {
-      const f = foldName(n.alias);
+      const f = n.folded !== undefined ? joinInitials(n.folded) : foldName(n.alias);
       if (!f) continue;
       aliases.push(n.alias);
       foldeds.push(f);
@@ -677,9 +688,9 @@ function buildStoreIndex(store: Store): StoreNameIndex {
   }
   // Streamed from the alias table into the index: no array of a million row objects on the way.
   function* inputs(): Generator<NameInput> {
-    for (const [type, id, alias, weak] of store.aliasRows()) {
+    for (const [type, id, alias, folded, weak] of store.aliasRows()) {
       const entity = numberOf[type]?.get(id);
-      if (entity !== undefined) yield { alias, entity, weak: weak === 1, group: GROUP[type] };
+      if (entity !== undefined) yield { alias, folded, entity, weak: weak === 1, group: GROUP[type] };
     }
   }
   const index = new NameIndex(inputs());

@@ -75,7 +75,7 @@ export function resolveEntity(store: Store, kind: EntityKind, text: string): Res
   const prefix = distinct(prefixed, kind);
   if (prefix.length === 1) return { status: 'found', via: 'prefix', entity: prefix[0]! };
 
-  const similar = names.index.search(q, { limit: 80, perEntity: false, minScore: 0.5, groups: groupsOf(kind) });
+  const similar = names.index.search(q, { limit: 40, perEntity: false, minScore: 0.6, groups: groupsOf(kind) });
   const pool = [
     ...prefixed,
     ...candidates(

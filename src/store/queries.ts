@@ -164,7 +164,7 @@ export class Store {
       ),
       // Whole tables for the in-memory name index (src/core/name-index.ts), as arrays, not objects: at ×1000
       // the seeds that is 600k aliases, and joining names in per row cost 3× as much as reading them apart.
-      aliasRows: p('SELECT entity_type, entity_id, alias, weak FROM aliases ORDER BY id').raw(),
+      aliasRows: p('SELECT entity_type, entity_id, alias, folded, weak FROM aliases ORDER BY id').raw(),
       entityNames: p(`SELECT 'actor', id, slug, name FROM actors UNION ALL SELECT 'event', id, slug, title FROM events
         UNION ALL SELECT 'policy', id, slug, name FROM policies`).raw(),
       // Changes on any commit by another connection (data_version) or any write by this one (total_changes).
@@ -260,9 +260,9 @@ export class Store {
   prefixAliases(folded: string, limit: number): AliasCandidate[] {
     return this.s.prefix.all(folded, `${folded}\uffff`, limit) as AliasCandidate[];
   }
-  /** Every alias as [type, entity id, alias, weak], in insertion order, one at a time. */
-  aliasRows(): IterableIterator<[EntityType, number, string, number]> {
-    return this.s.aliasRows.iterate() as IterableIterator<[EntityType, number, string, number]>;
+  /** Every alias as [type, entity id, alias, folded, weak], in insertion order, one at a time. */
+  aliasRows(): IterableIterator<[EntityType, number, string, string, number]> {
+    return this.s.aliasRows.iterate() as IterableIterator<[EntityType, number, string, string, number]>;
   }
   /** Every actor, event and policy as [type, id, slug, name or title], one at a time. */
   entityNames(): IterableIterator<[EntityType, number, string, string]> {

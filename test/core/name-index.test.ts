@@ -2,6 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import {
   NameIndex,
+  foldFast,
   foldName,
   invalidateNameIndex,
   jaroWinkler,
@@ -9,6 +10,7 @@ import {
   storeNameIndex,
 } from '../../src/core/name-index.js';
 import { autocomplete } from '../../src/core/resolve.js';
+import { fold } from '../../src/store/fold.js';
 import { Store } from '../../src/store/queries.js';
 import { StoreWriter } from '../../src/store/write.js';
 import { seededStore } from '../helpers/store.js';
@@ -40,6 +42,23 @@ describe('Jaro-Winkler', () => {
 });
 
 describe('folding names', () => {
+  it('folds exactly like the store, only faster', () => {
+    const samples = [
+      'Peña Nieto',
+      'Ŀlorenç',
+      'Σίσυφος ΟΔΟΣ',
+      'e\u0301tienne',
+      'Cártel — Unidad 7',
+      '½ dose',
+      'ǅemal',
+      'Moody’s',
+    ];
+    for (const s of samples) expect(foldFast(s)).toBe(fold(s));
+    fc.assert(
+      fc.property(fc.string({ unit: 'grapheme', maxLength: 40 }), (s) => foldFast(s) === fold(s)),
+      { numRuns: 2000 },
+    );
+  });
   it('joins spelled-out initials but keeps a middle initial', () => {
     expect(foldName('C.N.D.H.')).toBe('cndh');
     expect(foldName('S. E. D. E. N. A.')).toBe('sedena');
