@@ -1,12 +1,8 @@
 import { createInterface } from 'node:readline';
 import { registry } from '../commands/index.js';
 import { startConsole } from './adapters/console/repl.js';
-import { inviteUrl, registerCommands } from './adapters/discord/register.js';
-import { startDiscord } from './adapters/discord/start.js';
-import { startSlack } from './adapters/slack/start.js';
 import { cooldown } from './core/guards.js';
 import type { RunningAdapter } from './core/platform.js';
-import { startDigestScheduler } from './digest/schedule.js';
 import { createLogger, scrub } from './log.js';
 import { renderText } from './adapters/console/render.js';
 import { type Context } from './core/command.js';
@@ -143,6 +139,12 @@ export async function main(argv: string[]): Promise<number> {
  * then the scheduler finishes its run, the clients disconnect, and the database closes.
  */
 async function serve(db: DB, config: Config): Promise<number> {
+  // Loaded here, not at the top: one-shot commands should not pay for discord.js and Bolt at start-up.
+  const [{ startDiscord }, { startSlack }, { startDigestScheduler }] = await Promise.all([
+    import('./adapters/discord/start.js'),
+    import('./adapters/slack/start.js'),
+    import('./digest/schedule.js'),
+  ]);
   const log = createLogger(config.LOG_LEVEL ?? 'info');
   const store = new Store(db);
   const guards = [cooldown(config.cooldown.limit, config.cooldown.windowMs)];
@@ -210,6 +212,7 @@ async function serve(db: DB, config: Config): Promise<number> {
 
 /** Publishes the slash commands (to DISCORD_GUILD_ID, instantly, or globally) and prints the invite URL. */
 async function register(config: Config, global: boolean): Promise<number> {
+  const { inviteUrl, registerCommands } = await import('./adapters/discord/register.js');
   if (!config.DISCORD_TOKEN || !config.DISCORD_APPLICATION_ID) {
     process.stderr.write('register needs DISCORD_TOKEN and DISCORD_APPLICATION_ID in .env (see README).\n');
     return EXIT.internal;

@@ -9,15 +9,25 @@ export interface MentionedEntity extends EntityRef {
 }
 
 // One matcher per store, rebuilt when the alias table changes (an ingest in another process adds names).
-const cache = new WeakMap<Store, { version: string; anyCase: AliasMatcher; strict: AliasMatcher }>();
+const cache = new WeakMap<Store, { stamp: string; version: string; anyCase: AliasMatcher; strict: AliasMatcher }>();
 
 function matcherFor(store: Store, anyCase: boolean): AliasMatcher {
-  const version = store.aliasVersion();
+  // The change stamp costs microseconds; the alias count behind aliasVersion() is only read when it moved.
+  const stamp = store.changeStamp();
   let hit = cache.get(store);
-  if (!hit || hit.version !== version) {
-    const entries = store.aliasEntries();
-    hit = { version, anyCase: new AliasMatcher(entries, { anyCase: true }), strict: new AliasMatcher(entries) };
-    cache.set(store, hit);
+  if (!hit || hit.stamp !== stamp) {
+    const version = store.aliasVersion();
+    if (hit && hit.version === version) hit.stamp = stamp;
+    else {
+      const entries = store.aliasEntries();
+      hit = {
+        stamp,
+        version,
+        anyCase: new AliasMatcher(entries, { anyCase: true }),
+        strict: new AliasMatcher(entries),
+      };
+      cache.set(store, hit);
+    }
   }
   return anyCase ? hit.anyCase : hit.strict;
 }
