@@ -48,7 +48,11 @@ export const find: CommandSpec = {
       const quotes: QuoteRow[] = [];
       const seen = new Set<number>();
       const add = (rows: QuoteRow[]) => {
-        for (const q of rows) if (!seen.has(q.id) && quotes.length < QUOTES_EACH) seen.add(q.id) && quotes.push(q);
+        for (const q of rows) {
+          if (seen.has(q.id) || quotes.length >= QUOTES_EACH) continue;
+          seen.add(q.id);
+          quotes.push(q);
+        }
       };
       if (e.type === 'actor') add(s.quotesBySpeaker(e.id, QUOTES_EACH));
       add(s.quotesMentioning(e.type, e.id, QUOTES_EACH * 2));

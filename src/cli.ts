@@ -3,7 +3,9 @@ import { registry } from '../commands/index.js';
 import { startConsole } from './adapters/console/repl.js';
 import { cooldown } from './core/guards.js';
 import type { RunningAdapter } from './core/platform.js';
-import { createLogger, scrub } from './log.js';
+import { scrub } from './core/secrets.js';
+import { createLogger } from './log.js';
+import { storeNameIndex } from './core/name-index.js';
 import { renderText } from './adapters/console/render.js';
 import { type Context } from './core/command.js';
 import { dispatchLine } from './core/dispatch.js';
@@ -195,6 +197,8 @@ async function serve(db: DB, config: Config): Promise<number> {
     process.stderr.write(`Could not start: ${scrub((e as Error).message)}\n`);
     return EXIT.internal;
   }
+  // A long-running bot builds the name index now, not on the first user's fuzzy lookup.
+  storeNameIndex(store);
   const digest = startDigestScheduler({ store, adapters, log });
   process.stderr.write(`Beatbook is serving ${adapters.map((a) => a.platform).join(' and ')}; Ctrl-C stops it.\n`);
   await new Promise<void>((resolve) => {

@@ -1,12 +1,6 @@
 import pino from 'pino';
 import type { Logger } from './core/platform.js';
-
-// Anything shaped like a Discord or Slack credential is cut from a log line, whoever wrote it.
-const SECRET = /\b(xox[abpr]-[\w-]+|xapp-[\w-]+|[MN][\w-]{23,25}\.[\w-]{6}\.[\w-]{27,38})\b/g;
-
-export function scrub(text: string): string {
-  return text.replace(SECRET, '[redacted]');
-}
+import { scrub } from './core/secrets.js';
 
 /**
  * Structured JSON logs (pino) on stderr — stdout stays for answers. Every entry carries its level and message;

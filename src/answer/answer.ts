@@ -1,11 +1,12 @@
 import { entitiesMentioned, findMentions, type MentionedEntity } from '../core/mentioned.js';
-import { resolveEntity, type EntityRef } from '../core/resolve.js';
+import { tokens } from '../ingest/mentions.js';
+import { entityRow, resolveEntity } from '../core/resolve.js';
 import { formatDate } from '../ingest/dates.js';
 import { sentenceSpans } from '../ingest/sentences.js';
 import { findVerbatim } from '../ingest/verbatim.js';
 import { askStore, type PassageText } from '../store/ask.js';
 import { fold } from '../store/fold.js';
-import type { Store } from '../store/queries.js';
+import type { EntityType, Store } from '../store/queries.js';
 import {
   type Candidate,
   dateCandidates,
@@ -58,8 +59,9 @@ interface Unit {
   text: string;
   /** The sentence before, in the same passage: pronouns and "he said" lean on it. */
   context: string;
-  /** The rest of the passage and the document's title: what the sentence is about, if it does not say so. */
-  surround?: string;
+  /** Stems of the whole passage and the document's title (shared by its sentences): what the sentence is
+   * about, if it does not say so. */
+  surround?: Set<string>;
   via: Answered['via'];
   /** Curated words about the unit that may match the question but are not quoted as the answer (a fact's value). */
   curated?: string;
@@ -82,8 +84,9 @@ interface Scored {
 export function ask(store: Store, text: string): AskResult {
   const q = parseQuestion(text);
   if (q.terms.length === 0 && !q.subject)
-    return none(store, q, 'The question has no words to look for — name a person, event, policy or topic.');
-  const linked = entitiesMentioned(store, q.raw, 5);
+    return none(q, 'The question has no words to look for — name a person, event, policy or topic.', []);
+  const common = commonness(store);
+  const linked = linkEntities(store, q, common);
 
   if (q.kind === 'expansion') {
     const r = expansion(store, q);
@@ -101,10 +104,11 @@ export function ask(store: Store, text: string): AskResult {
     if (r) return r;
     q.kind = 'person';
   }
-  const units = gatherUnits(store, q, linked);
+  const retrieved = askStore(store).passagesWithAny(q.terms, CANDIDATE_PASSAGES);
+  const units = gatherUnits(store, linked, retrieved);
   const scored: Scored[] = [];
   for (const u of units) {
-    const s = scoreUnit(store, q, u, weight, linked);
+    const s = scoreUnit(store, q, u, weight, linked, common);
     if (s) scored.push(s);
   }
   scored.sort((x, y) => y.score - x.score || x.unit.rank - y.unit.rank);
@@ -113,11 +117,11 @@ export function ask(store: Store, text: string): AskResult {
   const weak = top?.best && q.kind === 'count' && q.head && !top.best.headMatch;
   if (!top || !top.best || top.coverage < MIN_CONFIDENCE || weak) {
     return none(
-      store,
       q,
       top && top.coverage >= MIN_CONFIDENCE
         ? `The closest passages do not state ${describe(q)}.`
         : 'The store holds no passage that answers this.',
+      retrieved.slice(0, 3),
     );
   }
   const c = top.best;
@@ -132,31 +136,6 @@ export function ask(store: Store, text: string): AskResult {
     confidence: round(Math.min(1, top.coverage)),
     via: u.via,
   };
-}
-
-/** The ranked sentences behind an answer, for tuning and for `ask … debug` output in development. */
-export function explain(
-  store: Store,
-  text: string,
-  n = 5,
-): { coverage: number; score: number; answer?: string; via: string; sentence: string }[] {
-  const q = parseQuestion(text);
-  if (q.kind === 'definition') q.kind = q.type === 'who' ? 'person' : 'phrase';
-  if (q.kind === 'speaker') q.kind = 'person';
-  const linked = entitiesMentioned(store, q.raw, 5);
-  const weight = termWeights(store, q.terms);
-  return gatherUnits(store, q, linked)
-    .map((u) => scoreUnit(store, q, u, weight, linked))
-    .filter((x): x is Scored => x !== null)
-    .sort((x, y) => y.score - x.score)
-    .slice(0, n)
-    .map((x) => ({
-      coverage: round(x.coverage),
-      score: round(x.score),
-      answer: x.best?.display,
-      via: x.unit.via,
-      sentence: x.unit.text.slice(0, 200),
-    }));
 }
 
 function describe(q: Question): string {
@@ -186,11 +165,46 @@ function termWeights(store: Store, terms: string[]): Map<string, number> {
   return new Map(terms.map((t) => [t, Math.log(1 + n / (a.docFreq(t) + 1)) * (QUALIFIERS.has(t) ? 2 : 1)]));
 }
 
-function gatherUnits(store: Store, q: Question, linked: MentionedEntity[]): Unit[] {
+/** An entity the question names, with what scoring needs of it read once per question. */
+interface Linked extends MentionedEntity {
+  /** Its name and aliases, folded. */
+  names: string[];
+  /** Passages that mention it. */
+  passages: Set<number>;
+  common: boolean;
+}
+
+function linkEntities(store: Store, q: Question, common: Commonness): Linked[] {
+  return entitiesMentioned(store, q.raw, 5).map((e) => {
+    const passages = store.passagesMentioning(e.type, e.id);
+    return {
+      ...e,
+      names: [e.name, ...store.aliases(e.type, e.id).map((a) => a.alias)].map(fold).filter(Boolean),
+      passages,
+      common: common(e.type, e.id, passages),
+    };
+  });
+}
+
+type Commonness = (type: EntityType, id: number, passages?: Set<number>) => boolean;
+
+/** "Mexico" or "the United States" narrows nothing: most passages are about them. Memoised per question. */
+function commonness(store: Store): Commonness {
+  const seen = new Map<string, boolean>();
+  const limit = askStore(store).passages * 0.08;
+  return (type, id, passages) => {
+    const key = `${type}:${id}`;
+    let c = seen.get(key);
+    if (c === undefined) seen.set(key, (c = (passages ?? store.passagesMentioning(type, id)).size > limit));
+    return c;
+  };
+}
+
+function gatherUnits(store: Store, linked: Linked[], retrieved: PassageText[]): Unit[] {
   const a = askStore(store);
   const units: Unit[] = [];
   const passages = new Map<number, PassageText>();
-  a.passagesWithAny(q.terms, CANDIDATE_PASSAGES).forEach((p, i) => passages.set(p.id, { ...p, rank: i }));
+  retrieved.forEach((p, i) => passages.set(p.id, { ...p, rank: i }));
   for (const e of linked) {
     // Curated facts and events about the entities the question names answer first where they exist.
     for (const f of store.factsAbout(e.type, e.id)) {
@@ -226,7 +240,7 @@ function gatherUnits(store: Store, q: Question, linked: MentionedEntity[]): Unit
         });
     }
     let extra = 0;
-    for (const id of store.passagesMentioning(e.type, e.id)) {
+    for (const id of e.passages) {
       if (passages.has(id) || extra >= 40) continue;
       const p = a.passage(id);
       if (p) passages.set(id, { ...p, rank: CANDIDATE_PASSAGES + extra++ });
@@ -234,7 +248,7 @@ function gatherUnits(store: Store, q: Question, linked: MentionedEntity[]): Unit
   }
   for (const p of passages.values()) {
     const spans = sentenceSpans(p.text);
-    const title = a.title(p.document_id);
+    const surround = new Set(words(`${a.title(p.document_id)} ${p.text}`).map((w) => w.stem));
     spans.forEach((sp, i) => {
       const prev = i > 0 ? p.text.slice(spans[i - 1]!.start, spans[i - 1]!.end) : '';
       units.push({
@@ -242,7 +256,7 @@ function gatherUnits(store: Store, q: Question, linked: MentionedEntity[]): Unit
         docStart: p.start + sp.start,
         text: p.text.slice(sp.start, sp.end),
         context: prev,
-        surround: `${title} ${p.text}`,
+        surround,
         via: 'passage',
         rank: p.rank,
       });
@@ -259,15 +273,8 @@ interface Word {
   start: number;
   end: number;
 }
-const WORD = /[\p{L}\p{N}]+/gu;
 function words(text: string): Word[] {
-  const out: Word[] = [];
-  WORD.lastIndex = 0;
-  for (let m = WORD.exec(text); m; m = WORD.exec(text)) {
-    const f = fold(m[0]);
-    out.push({ stem: stem(f), folded: f, start: m.index, end: m.index + m[0].length });
-  }
-  return out;
+  return tokens(text).map((t) => ({ stem: stem(t.folded), folded: t.folded, start: t.start, end: t.end }));
 }
 
 function scoreUnit(
@@ -275,7 +282,8 @@ function scoreUnit(
   q: Question,
   u: Unit,
   weight: Map<string, number>,
-  linked: MentionedEntity[],
+  linked: Linked[],
+  common: Commonness,
 ): Scored | null {
   const ws = words(u.text);
   const inSentence = new Set(ws.map((w) => w.stem));
@@ -283,12 +291,11 @@ function scoreUnit(
   // present wherever any of its names is.
   const sentenceFolded = ` ${fold(u.text)} `;
   for (const e of linked) {
-    const names = [e.name, ...store.aliases(e.type, e.id).map((a) => a.alias)].map(fold).filter((n) => n.length > 2);
-    if (names.some((n) => sentenceFolded.includes(` ${n} `)))
+    if (e.names.some((n) => n.length > 2 && sentenceFolded.includes(` ${n} `)))
       for (const w of fold(q.raw.slice(e.start, e.end)).split(' ')) inSentence.add(stem(w));
   }
   const inContext = new Set(words(`${u.context} ${u.curated ?? ''}`).map((w) => w.stem));
-  const inSurround = new Set(u.surround ? words(u.surround).map((w) => w.stem) : []);
+  const inSurround = u.surround ?? new Set<string>();
   let total = 0;
   let got = 0;
   const matchedAt: number[] = [];
@@ -311,9 +318,8 @@ function scoreUnit(
   // Every entity the question names must be present in the sentence or just before it.
   const window = fold(`${u.context} ${u.text} ${u.curated ?? ''}`);
   for (const e of linked) {
-    if (isCommon(store, e) || u.about?.includes(`${e.type}:${e.id}`)) continue;
-    const names = [e.name, ...store.aliases(e.type, e.id).map((a) => a.alias)].map(fold);
-    if (!names.some((n) => n && ` ${window} `.includes(` ${n} `))) coverage *= 0.6;
+    if (e.common || u.about?.includes(`${e.type}:${e.id}`)) continue;
+    if (!e.names.some((n) => ` ${window} `.includes(` ${n} `))) coverage *= 0.6;
   }
   // A year the question names ("in 2018") must be in the sentence or just before it: 2017's figure is not 2018's.
   // (A full date in the question, "October 2, 1968", is matched by its day and month.)
@@ -329,7 +335,7 @@ function scoreUnit(
   }
   if (coverage < 0.3) return null;
   const lastMatch = matchedAt.length ? Math.max(...matchedAt) : 0;
-  const best = bestCandidate(store, q, u, ws, matched, lastMatch);
+  const best = bestCandidate(store, q, u, ws, matched, lastMatch, common);
   // How tightly the answer sits among the question's words is part of the confidence.
   if (best && q.kind !== 'phrase' && q.kind !== 'reason' && !(best.start === 0 && best.end === 0))
     coverage *= 0.6 + 0.4 * Math.min(1, proximity(best, matched) * 1.4);
@@ -343,11 +349,6 @@ function scoreUnit(
   const curatedBonus = u.via === 'passage' ? 0 : 0.04;
   const score = coverage + curatedBonus + (best ? 0.15 * best.bonus : -0.5) - 0.002 * Math.max(0, u.rank);
   return { unit: u, coverage, lastMatch, matchedAt, best, score };
-}
-
-/** "Mexico" or "the United States" in a question narrows nothing: most passages are about them. */
-function isCommon(store: Store, e: EntityRef): boolean {
-  return store.passagesMentioning(e.type, e.id).size > askStore(store).passages * 0.08;
 }
 
 function questionWords(q: Question): Set<string> {
@@ -402,6 +403,7 @@ function bestCandidate(
   ws: Word[],
   matched: { at: number; w: number }[],
   lastMatch: number,
+  common: Commonness,
 ): Candidate | undefined {
   const matchedAt = matched.map((m) => m.at);
   const s = u.text;
@@ -446,7 +448,7 @@ function bestCandidate(
       for (const c of cands) {
         const hit = known.find((k) => k.start < c.end && k.end > c.start);
         const kind = hit?.kind;
-        if (hit && isCommon(store, { type: hit.entityType, id: hit.entityId, slug: '', name: '' })) c.bonus -= 0.3;
+        if (hit && common(hit.entityType, hit.entityId)) c.bonus -= 0.3;
         const before = s.slice(Math.max(0, c.start - 24), c.start).toLowerCase();
         if (q.kind === 'place') {
           if (/\b(in|at|to|near|from|of|state of|city of)\s+(the\s+)?$/.test(before)) c.bonus += 0.3;
@@ -585,7 +587,7 @@ function definition(store: Store, q: Question): Answered | null {
   const r = resolveEntity(store, 'any', q.subject!);
   if (r.status !== 'found') return null;
   const e = r.entity;
-  const row = e.type === 'actor' ? store.actor(e.id) : e.type === 'event' ? store.event(e.id) : store.policy(e.id);
+  const row = entityRow(store, e.type, e.id);
   if (!row || !row.summary) return null;
   const g = ground(store, row.passage_id, row.evidence);
   if (!g) return null;
@@ -666,10 +668,9 @@ function ground(store: Store, passageId: number, evidence: string): Grounding | 
 
 // ---------------------------------------------------------------- no answer
 
-function none(store: Store, q: Question, reason: string): Unanswered {
-  const a = askStore(store);
+function none(q: Question, reason: string, passages: PassageText[]): Unanswered {
   const nearest: Grounding[] = [];
-  for (const p of a.passagesWithAny(q.terms, 3)) {
+  for (const p of passages) {
     const g = bestSentence(p, q);
     if (g) nearest.push(g);
   }

@@ -1,6 +1,6 @@
 import { AliasMatcher, type Mention } from '../ingest/mentions.js';
-import type { EntityType, Store } from '../store/queries.js';
-import type { EntityRef } from './resolve.js';
+import type { Store } from '../store/queries.js';
+import { type EntityRef, entityRef } from './resolve.js';
 
 export interface MentionedEntity extends EntityRef {
   /** Where the name was found in the text (first occurrence). */
@@ -54,17 +54,4 @@ export function entitiesMentioned(store: Store, text: string, limit = 10): Menti
     if (seen.size >= limit) break;
   }
   return [...seen.values()];
-}
-
-export function entityRef(store: Store, type: EntityType, id: number): EntityRef | undefined {
-  if (type === 'actor') {
-    const a = store.actor(id);
-    return a && { type, id, slug: a.slug, name: a.name };
-  }
-  if (type === 'event') {
-    const e = store.event(id);
-    return e && { type, id, slug: e.slug, name: e.title };
-  }
-  const p = store.policy(id);
-  return p && { type, id, slug: p.slug, name: p.name };
 }

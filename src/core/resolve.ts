@@ -30,6 +30,17 @@ function distinct(cands: AliasCandidate[], kind: EntityKind): EntityRef[] {
   return [...seen.values()];
 }
 
+/** The stored row of an actor, event or policy, by id or slug. */
+export function entityRow(store: Store, type: EntityType, idOrSlug: number | string) {
+  return type === 'actor' ? store.actor(idOrSlug) : type === 'event' ? store.event(idOrSlug) : store.policy(idOrSlug);
+}
+
+/** An actor, event or policy as the commands refer to it, by id or slug. */
+export function entityRef(store: Store, type: EntityType, idOrSlug: number | string): EntityRef | undefined {
+  const row = entityRow(store, type, idOrSlug);
+  return row && { type, id: row.id, slug: row.slug, name: 'name' in row ? row.name : row.title };
+}
+
 /**
  * Name resolution shared by every command: exact alias → prefix → trigram candidates reranked with fuse.js.
  * Insensitive to accents, case and punctuation. A clear winner is returned as found; close candidates are
@@ -43,19 +54,8 @@ export function resolveEntity(store: Store, kind: EntityKind, text: string): Res
   // A slug (from a disambiguation button) names exactly one entity.
   if (/^[a-z0-9]+(-[a-z0-9]+)+$/.test(text.trim())) {
     for (const type of ['actor', 'event', 'policy'] as const) {
-      if (!accepts(kind, type)) continue;
-      const row =
-        type === 'actor'
-          ? store.actor(text.trim())
-          : type === 'event'
-            ? store.event(text.trim())
-            : store.policy(text.trim());
-      if (row)
-        return {
-          status: 'found',
-          via: 'slug',
-          entity: { type, id: row.id, slug: row.slug, name: 'name' in row ? row.name : row.title },
-        };
+      const entity = accepts(kind, type) ? entityRef(store, type, text.trim()) : undefined;
+      if (entity) return { status: 'found', via: 'slug', entity };
     }
   }
 

@@ -32,7 +32,8 @@ export class AskStore {
     this.s = {
       df: p('SELECT COALESCE(sum(doc), 0) AS n FROM passages_vocab WHERE term >= ? AND term < ?'),
       count: p('SELECT count(*) AS n FROM passages'),
-      anyWords: p(`SELECT p.id, p.document_id, p.start, p.text, bm25(passages_fts) AS rank FROM passages_fts
+      // One FTS query shape serves any-word retrieval (OR) and acronym expansions (AND of phrases).
+      passagesMatching: p(`SELECT p.id, p.document_id, p.start, p.text, bm25(passages_fts) AS rank FROM passages_fts
         JOIN passages p ON p.id = passages_fts.rowid WHERE passages_fts MATCH ? ORDER BY rank LIMIT ?`),
       quotesAny:
         p(`SELECT q.id, q.text, q.passage_id, q.start, q."end" AS "end", q.speaker_label, a.name AS speaker_name,
@@ -40,8 +41,6 @@ export class AskStore {
           LEFT JOIN actors a ON a.id = q.speaker_actor_id WHERE quotes_fts MATCH ? ORDER BY rank LIMIT ?`),
       title: p('SELECT title FROM documents WHERE id = ?'),
       byId: p('SELECT id, document_id, start, text, 0 AS rank FROM passages WHERE id = ?'),
-      withBoth: p(`SELECT p.id, p.document_id, p.start, p.text, bm25(passages_fts) AS rank FROM passages_fts
-        JOIN passages p ON p.id = passages_fts.rowid WHERE passages_fts MATCH ? ORDER BY rank LIMIT ?`),
     };
     this.passages = (this.s.count.get() as { n: number }).n;
   }
@@ -57,9 +56,8 @@ export class AskStore {
 
   /** Passages holding any of the stems, best bm25 first. Stems are folded words: letters and digits only. */
   passagesWithAny(stems: string[], limit: number): PassageText[] {
-    const terms = stems.filter((t) => /^[\p{L}\p{N}]+$/u.test(t)).map(prefixTerm);
-    if (terms.length === 0) return [];
-    return this.s.anyWords.all(terms.join(' OR '), limit) as PassageText[];
+    const q = anyOf(stems);
+    return q ? (this.s.passagesMatching.all(q, limit) as PassageText[]) : [];
   }
 
   /** Passages holding every one of the phrases (folded words), for acronym expansions. */
@@ -69,14 +67,13 @@ export class AskStore {
       .filter((ws) => ws.length > 0)
       .map((ws) => `"${ws.join(' ')}"`);
     if (terms.length === 0) return [];
-    return this.s.withBoth.all(terms.join(' AND '), limit) as PassageText[];
+    return this.s.passagesMatching.all(terms.join(' AND '), limit) as PassageText[];
   }
 
   /** Quotes holding any of the stems, with their speaker. */
   quotesWithAny(stems: string[], limit: number): QuoteHit[] {
-    const terms = stems.filter((t) => /^[\p{L}\p{N}]+$/u.test(t)).map(prefixTerm);
-    if (terms.length === 0) return [];
-    return this.s.quotesAny.all(terms.join(' OR '), limit) as QuoteHit[];
+    const q = anyOf(stems);
+    return q ? (this.s.quotesAny.all(q, limit) as QuoteHit[]) : [];
   }
 
   title(documentId: number): string {
@@ -95,6 +92,12 @@ export class AskStore {
 
 // Short stems ("pri", "law") match as whole words: as prefixes they would pull in "prison" and "lawyer".
 const prefixTerm = (t: string) => (t.length <= 3 ? `"${t}"` : `"${t}"*`);
+
+/** An FTS5 query matching any of the stems; stems are folded words (letters and digits only), never syntax. */
+function anyOf(stems: string[]): string | null {
+  const terms = stems.filter((t) => /^[\p{L}\p{N}]+$/u.test(t)).map(prefixTerm);
+  return terms.length ? terms.join(' OR ') : null;
+}
 
 const cache = new WeakMap<Store, AskStore>();
 /** One AskStore per Store (prepared statements and the term-weight cache live as long as the connection). */

@@ -1,12 +1,9 @@
 import { LogLevel, type Logger as BoltLogger } from '@slack/bolt';
 import type { Logger } from '../../core/platform.js';
+import { scrub } from '../../core/secrets.js';
 
-const TOKEN = /\bx(?:ox[a-z]|app)-[A-Za-z0-9-]+/g;
-
-/** Anything shaped like a Slack token is cut out of a log line, whatever logged it. */
-export function redact(text: string): string {
-  return text.replace(TOKEN, '[redacted token]');
-}
+/** Anything shaped like a token is cut out of a log line, whatever logged it (src/core/secrets.ts). */
+export const redact = scrub;
 
 /** A Slack error as one short line: the API's error code when there is one. */
 export function errorText(e: unknown): string {
