@@ -1,5 +1,6 @@
 import { UserError } from './errors.js';
 import { MAX_LINE } from './command.js';
+import { LONE_SURROGATE } from './reply.js';
 
 export interface ParsedLine {
   command: string;
@@ -11,11 +12,15 @@ export interface ParsedLine {
 
 const QUOTE_PAIRS: Record<string, string> = { '"': '"', '“': '”', '«': '»', "'": "'" };
 
-/** Strips what chat clients and terminals can smuggle in: NUL and control characters, direction overrides. */
+/**
+ * Strips what chat clients and terminals can smuggle in: NUL and control characters, direction overrides,
+ * and half surrogate pairs (which SQLite and the platforms' JSON would mangle or refuse).
+ */
 export function cleanInput(line: string): string {
   return line
     .replace(/[\u0000-\u0008\u000b-\u001f\u007f]/g, ' ')
     .replace(/[\u202a-\u202e\u2066-\u2069\u200e\u200f\u200b\ufeff]/g, '')
+    .replace(LONE_SURROGATE, '\ufffd')
     .normalize('NFC');
 }
 

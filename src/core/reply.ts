@@ -77,17 +77,26 @@ export function collectCitations(items: ReplyItem[], extra: (Citation | undefine
   return [...seen.values()];
 }
 
+/** Half of a surrogate pair without its other half: not text, and Slack and Discord refuse it in JSON. */
+const LONE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
+/** Every lone surrogate, for replace(). */
+export const LONE_SURROGATE = new RegExp(LONE.source, 'g');
+export const hasLoneSurrogate = (text: string): boolean => LONE.test(text);
+
 /** Mentions and markup from chat or the store can never ping or render as a link. */
 export function neutralize(text: string): string {
   return text
     .replace(/@(everyone|here|channel)/gi, '@\u200b$1')
     .replace(/<([!@#&])/g, '<\u200b$1')
     .replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/g, '')
-    .replace(/[\u202a-\u202e\u2066-\u2069\u200e\u200f]/g, '');
+    .replace(/[\u202a-\u202e\u2066-\u2069\u200e\u200f]/g, '')
+    .replace(LONE_SURROGATE, '\ufffd');
 }
 
-/** A user's words echoed back: neutralised and cut to a sane length. */
+/** A user's words echoed back: neutralised and cut to a sane length, never through an emoji's surrogate pair. */
 export function echo(text: string, max = 80): string {
   const clean = neutralize(text).replace(/\s+/g, ' ').trim();
-  return clean.length > max ? `${clean.slice(0, max - 1)}…` : clean;
+  if (clean.length <= max) return clean;
+  const end = /[\ud800-\udbff]/.test(clean[max - 2] ?? '') ? max - 2 : max - 1;
+  return `${clean.slice(0, end)}…`;
 }

@@ -1,7 +1,7 @@
 import { parseDateValue } from '../ingest/dates.js';
 import { type Args, type CommandSpec, MAX_VALUE, type OptionSpec } from './command.js';
 import { UserError } from './errors.js';
-import type { ParsedLine } from './parse.js';
+import { type ParsedLine, cleanInput } from './parse.js';
 import { echo } from './reply.js';
 
 export function usage(spec: CommandSpec): string {
@@ -49,7 +49,7 @@ export function validateOptions(spec: CommandSpec, raw: Record<string, string | 
   const args: Args = {};
   for (const opt of spec.options) {
     const v = raw[opt.name];
-    if (v === undefined || (typeof v === 'string' && v.trim() === '')) {
+    if (v === undefined || (typeof v === 'string' && cleanInput(v).trim() === '')) {
       if (opt.required)
         throw new UserError(
           'missing_argument',
@@ -68,7 +68,8 @@ export function validateOptions(spec: CommandSpec, raw: Record<string, string | 
 }
 
 function convert(spec: CommandSpec, opt: OptionSpec, value: string | number) {
-  const text = String(value).trim();
+  // Options that arrive already split (Discord) skipped the line parser: clean them the same way.
+  const text = cleanInput(String(value)).trim();
   const label = opt.positional ? opt.name : `${opt.name}:`;
   switch (opt.type) {
     case 'integer': {

@@ -6,7 +6,7 @@ import {
   ComponentType,
   MessageFlags,
 } from 'discord.js';
-import { type Citation, type Reply, neutralize } from '../../core/reply.js';
+import { type Citation, type Reply, hasLoneSurrogate, neutralize } from '../../core/reply.js';
 import { formatDate } from '../../ingest/dates.js';
 import type { ButtonKind } from './buttons.js';
 
@@ -261,8 +261,8 @@ function renderButtons(reply: Reply, buttonId?: ButtonIdFor): APIActionRowCompon
     style: ButtonStyle.Primary | ButtonStyle.Secondary,
   ): APIButtonComponent | undefined => {
     const id = buttonId({ kind, line });
-    // A duplicate id would make Discord reject the whole message: drop the second button instead.
-    if (!id || id.length > LIMITS.customId || used.has(id)) return undefined;
+    // A duplicate or malformed id would make Discord reject the whole message: drop that button instead.
+    if (!id || id.length > LIMITS.customId || used.has(id) || hasLoneSurrogate(id)) return undefined;
     used.add(id);
     const text = cut(oneLine(neutralize(label)), LIMITS.buttonLabel) || '…';
     return { type: ComponentType.Button, style, custom_id: id, label: text };

@@ -1,13 +1,13 @@
 // The Discord renderer: every output within Discord's limits (property tests over hostile replies), and real
 // answers from the seeded store rendered with their sources.
 import fc from 'fast-check';
-import type { APIEmbed } from 'discord.js';
 import { describe, expect, it } from 'vitest';
 import { registry } from '../../../commands/index.js';
-import { LIMITS, type DiscordMessage, embedChars, renderDiscord } from '../../../src/adapters/discord/render.js';
+import { type DiscordMessage, renderDiscord } from '../../../src/adapters/discord/render.js';
 import { dispatchLine } from '../../../src/core/dispatch.js';
 import { errorReply } from '../../../src/core/errors.js';
 import type { Citation, ErrorCode, Reply } from '../../../src/core/reply.js';
+import { expectDiscordWithinLimits as expectWithinLimits } from '../../helpers/limits.js';
 import { seededStore } from '../../helpers/store.js';
 
 const { ctx } = seededStore();
@@ -16,56 +16,6 @@ let counter = 0;
 /** A button id encoder that, like the real one, always fits — and sometimes declines. */
 const buttonId = ({ line }: { line: string }) =>
   line.length % 7 === 0 ? undefined : `t|${counter++}|${line}`.slice(0, 99);
-
-function texts(m: DiscordMessage): string[] {
-  return m.embeds.flatMap((e) => [
-    e.title ?? '',
-    e.description ?? '',
-    e.footer?.text ?? '',
-    ...(e.fields ?? []).flatMap((f) => [f.name, f.value]),
-  ]);
-}
-
-/** Every limit the issue lists, checked on one rendered message. */
-function expectWithinLimits(m: DiscordMessage): void {
-  expect(m.embeds.length).toBeGreaterThan(0);
-  expect(m.embeds.length).toBeLessThanOrEqual(LIMITS.embeds);
-  let total = 0;
-  for (const e of m.embeds as APIEmbed[]) {
-    expect(e.title?.length ?? 0).toBeLessThanOrEqual(LIMITS.title);
-    expect(e.description?.length ?? 0).toBeLessThanOrEqual(LIMITS.description);
-    expect(e.footer?.text.length ?? 0).toBeLessThanOrEqual(LIMITS.footer);
-    expect(e.fields?.length ?? 0).toBeLessThanOrEqual(LIMITS.fields);
-    for (const f of e.fields ?? []) {
-      expect(f.name.length).toBeGreaterThan(0);
-      expect(f.name.length).toBeLessThanOrEqual(LIMITS.fieldName);
-      expect(f.value.length).toBeGreaterThan(0);
-      expect(f.value.length).toBeLessThanOrEqual(LIMITS.fieldValue);
-    }
-    if (e.description !== undefined) expect(e.description.length).toBeGreaterThan(0);
-    total += embedChars(e);
-  }
-  expect(total).toBeLessThanOrEqual(LIMITS.total);
-  expect(m.components.length).toBeLessThanOrEqual(LIMITS.rows);
-  const ids = new Set<string>();
-  for (const row of m.components) {
-    expect(row.components.length).toBeGreaterThan(0);
-    expect(row.components.length).toBeLessThanOrEqual(LIMITS.buttonsPerRow);
-    for (const b of row.components) {
-      if (!('custom_id' in b)) throw new Error('link buttons are never rendered');
-      expect(b.custom_id.length).toBeLessThanOrEqual(LIMITS.customId);
-      expect(ids.has(b.custom_id)).toBe(false);
-      ids.add(b.custom_id);
-      expect(b.label!.length).toBeGreaterThan(0);
-      expect(b.label!.length).toBeLessThanOrEqual(LIMITS.buttonLabel);
-    }
-  }
-  expect(m.allowedMentions).toEqual({ parse: [] });
-  for (const t of texts(m)) {
-    expect(t).not.toMatch(/@(everyone|here)/i);
-    expect(t).not.toMatch(/<[@#&!]/);
-  }
-}
 
 /** The [n] markers of items and the numbers the Sources list carries. */
 function markersAndSources(m: DiscordMessage): { markers: Set<number>; listed: Set<number> } {

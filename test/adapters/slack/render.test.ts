@@ -1,75 +1,13 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { registry } from '../../../commands/index.js';
-import { decodeButton } from '../../../src/adapters/slack/button-value.js';
-import { type Block, LIMITS, type SlackMessage, renderBlocks } from '../../../src/adapters/slack/render.js';
+import { LIMITS, renderBlocks } from '../../../src/adapters/slack/render.js';
 import { dispatchLine } from '../../../src/core/dispatch.js';
 import type { Citation, Reply } from '../../../src/core/reply.js';
+import { slackProblems } from '../../helpers/limits.js';
 import { seededStore } from '../../helpers/store.js';
 
 const { store, ctx } = seededStore();
-
-/** No lone surrogate: a cut never splits an astral character. */
-const wellFormed = (s: string) => !/[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/.test(s);
-
-/** Every limit Slack enforces on a message, and inertness of every text; returns the problems found. */
-function problems(msg: SlackMessage, reply: Reply): string[] {
-  const out: string[] = [];
-  const check = (ok: boolean, what: string) => ok || out.push(what);
-  const inertMd = (s: string) => !/[<>]/.test(s) && !/&(?!amp;|lt;|gt;)/.test(s);
-  const commands = new Set([...(reply.choices ?? []).map((c) => c.command), reply.paging?.next, reply.paging?.prev]);
-  check(msg.blocks.length >= 1 && msg.blocks.length <= LIMITS.blocks, `${msg.blocks.length} blocks`);
-  check(msg.text.length > 0 && msg.text.length <= LIMITS.fallbackText, `fallback ${msg.text.length}`);
-  check(inertMd(msg.text), 'fallback not escaped');
-  check(wellFormed(msg.text), 'fallback has a broken surrogate');
-  const ids = new Set<string>();
-  for (const b of msg.blocks as Block[]) {
-    switch (b.type) {
-      case 'header':
-        check(b.text.text.trim().length > 0 && b.text.text.length <= LIMITS.headerText, 'header length');
-        check(!/[<>]/.test(b.text.text), 'header has < or >');
-        check(wellFormed(b.text.text), 'header surrogate');
-        break;
-      case 'section':
-        if ('text' in b) {
-          check(
-            b.text.text.trim().length > 0 && b.text.text.length <= LIMITS.sectionText,
-            `section ${b.text.text.length}`,
-          );
-          check(inertMd(b.text.text), 'section not escaped');
-          check(wellFormed(b.text.text), 'section surrogate');
-        } else {
-          check(b.fields.length >= 1 && b.fields.length <= LIMITS.sectionFields, `${b.fields.length} fields`);
-          for (const f of b.fields) {
-            check(f.text.length <= LIMITS.fieldText, `field ${f.text.length}`);
-            check(inertMd(f.text), 'field not escaped');
-          }
-        }
-        break;
-      case 'context':
-        check(b.elements.length >= 1 && b.elements.length <= LIMITS.contextElements, 'context elements');
-        for (const e of b.elements) {
-          check(e.text.length > 0 && e.text.length <= LIMITS.contextText, 'context length');
-          check(inertMd(e.text), 'context not escaped');
-        }
-        break;
-      case 'actions':
-        check(b.elements.length >= 1 && b.elements.length <= LIMITS.actionsElements, 'actions elements');
-        for (const e of b.elements) {
-          check(e.text.text.length > 0 && e.text.text.length <= LIMITS.buttonText, 'button text');
-          check(!/[<>]/.test(e.text.text), 'button text has < or >');
-          check(e.value.length <= LIMITS.buttonValue, 'button value');
-          check(e.action_id.startsWith('bb_') && !ids.has(e.action_id), `action_id ${e.action_id}`);
-          ids.add(e.action_id);
-          const v = decodeButton(e.value);
-          check(v !== undefined && commands.has(v.command), 'button value does not carry a reply command');
-          check(v?.owner === 'U0OWNER', 'button value lost its owner');
-        }
-        break;
-    }
-  }
-  return out;
-}
 
 // Text as chat and the corpus can produce it: hostile markup, astral characters, and runs long enough to
 // force every truncation path (an ampersand grows fivefold when escaped).
@@ -132,7 +70,7 @@ describe('Reply → Block Kit', () => {
   it('respects every Slack limit and escapes every text, whatever the reply holds', () => {
     fc.assert(
       fc.property(reply, (r) => {
-        expect(problems(renderBlocks(r, { owner: 'U0OWNER' }), r)).toEqual([]);
+        expect(slackProblems(renderBlocks(r, { owner: 'U0OWNER' }), { reply: r, owner: 'U0OWNER' })).toEqual([]);
       }),
       { numRuns: 200 },
     );
@@ -142,7 +80,9 @@ describe('Reply → Block Kit', () => {
     for (const spec of registry.list()) {
       for (const example of spec.examples) {
         const r = dispatchLine(registry, ctx, example);
-        expect(problems(renderBlocks(r, { owner: 'U0OWNER' }), r), example).toEqual([]);
+        expect(slackProblems(renderBlocks(r, { owner: 'U0OWNER' }), { reply: r, owner: 'U0OWNER' }), example).toEqual(
+          [],
+        );
       }
     }
   });
