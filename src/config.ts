@@ -1,10 +1,16 @@
 import { config as loadDotenv } from 'dotenv';
 import { z } from 'zod';
+import { registerSecret } from './core/secrets.js';
 
 /** A configuration problem, named by variable; the value itself is never printed (it may be a secret). */
 export class ConfigError extends Error {}
 
 const optionalText = z.string().trim().min(1).optional();
+// "10/60": at most 10 commands in any 60 seconds; both numbers positive, so a typo cannot lock everyone out.
+const budget = z
+  .string()
+  .regex(/^[1-9]\d{0,5}\/[1-9]\d{0,6}$/, 'must look like 10/60 (commands per seconds, both above 0)')
+  .optional();
 const schema = z.object({
   BEATBOOK_DB: optionalText,
   DISCORD_TOKEN: optionalText,
@@ -21,14 +27,18 @@ const schema = z.object({
   SLACK_SIGNING_SECRET: optionalText,
   PORT: z.coerce.number().int().min(1).max(65535).optional(),
   BEATBOOK_ADMINS: optionalText,
-  BEATBOOK_COOLDOWN: z
-    .string()
-    .regex(/^\d+\/\d+$/, 'must look like 10/60 (commands per seconds)')
-    .optional(),
+  BEATBOOK_COOLDOWN: budget,
+  BEATBOOK_CHANNEL_COOLDOWN: budget,
   LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error']).optional(),
 });
 
-export type Config = z.infer<typeof schema> & { admins: string[]; cooldown: { limit: number; windowMs: number } };
+type Budget = { limit: number; windowMs: number };
+export type Config = z.infer<typeof schema> & { admins: string[]; cooldown: Budget; channelCooldown: Budget };
+
+function parseBudget(text: string): Budget {
+  const [limit, seconds] = text.split('/').map(Number) as [number, number];
+  return { limit, windowMs: seconds * 1000 };
+}
 
 /** Reads .env (if present) and the environment, and validates every variable Beatbook uses. */
 export function loadConfig(env: NodeJS.ProcessEnv = process.env, dotenvPath?: string): Config {
@@ -41,11 +51,18 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, dotenvPath?: st
   const parsed = schema.safeParse(present);
   if (!parsed.success) {
     const issue = parsed.error.issues[0]!;
-    throw new ConfigError(
-      `Configuration error: ${String(issue.path[0])} ${issue.message.replace(/^Invalid input: /, '')}.`,
-    );
+    const name = String(issue.path[0]);
+    let problem = issue.message.replace(/^Invalid input: /, '');
+    // The value may be a token pasted into the wrong variable: a message that would echo it says less instead.
+    // (Shorter values are no secret, and may just be part of the message's own example, as "0/60" is of "10/60".)
+    const value = String(present[name] ?? '');
+    if (value.length >= 8 && problem.includes(value)) problem = 'has a value Beatbook cannot use';
+    throw new ConfigError(`Configuration error: ${name} ${problem}.`);
   }
   const c = parsed.data;
+  // From the moment they are read, these values are cut out of every log line, whichever adapter writes it.
+  for (const secret of [c.DISCORD_TOKEN, c.SLACK_BOT_TOKEN, c.SLACK_APP_TOKEN, c.SLACK_SIGNING_SECRET])
+    registerSecret(secret);
   if (c.DISCORD_TOKEN && !c.DISCORD_APPLICATION_ID)
     throw new ConfigError('Configuration error: DISCORD_APPLICATION_ID is required when DISCORD_TOKEN is set.');
   if (c.SLACK_BOT_TOKEN && !c.SLACK_APP_TOKEN && !c.SLACK_SIGNING_SECRET) {
@@ -53,13 +70,13 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, dotenvPath?: st
       'Configuration error: SLACK_BOT_TOKEN needs SLACK_APP_TOKEN (Socket Mode) or SLACK_SIGNING_SECRET (HTTP mode).',
     );
   }
-  const [limit, seconds] = (c.BEATBOOK_COOLDOWN ?? '10/60').split('/').map(Number) as [number, number];
   return {
     ...c,
     admins: (c.BEATBOOK_ADMINS ?? '')
       .split(',')
       .map((s) => s.trim())
       .filter(Boolean),
-    cooldown: { limit, windowMs: seconds * 1000 },
+    cooldown: parseBudget(c.BEATBOOK_COOLDOWN ?? '10/60'),
+    channelCooldown: parseBudget(c.BEATBOOK_CHANNEL_COOLDOWN ?? '30/60'),
   };
 }

@@ -8,7 +8,7 @@ import { scrub } from './core/secrets.js';
  */
 export function createLogger(
   level: 'debug' | 'info' | 'warn' | 'error' = 'info',
-  stream = pino.destination(2),
+  stream: pino.DestinationStream = pino.destination(2),
 ): Logger {
   const p = pino({ level, base: undefined, timestamp: pino.stdTimeFunctions.isoTime }, stream);
   return (entry) => {

@@ -1,4 +1,3 @@
-import { randomBytes } from 'node:crypto';
 import {
   type APIEmbed,
   type AutocompleteInteraction,
@@ -13,7 +12,13 @@ import {
 } from 'discord.js';
 import type { Config } from '../../config.js';
 import { type Context, MAX_VALUE } from '../../core/command.js';
-import { type DispatchOptions, type Registry, dispatchCommand, dispatchLine } from '../../core/dispatch.js';
+import {
+  type DispatchOptions,
+  type Registry,
+  dispatchCommand,
+  dispatchLine,
+  newRequestId,
+} from '../../core/dispatch.js';
 import { errorReply } from '../../core/errors.js';
 import type { Guard } from '../../core/guards.js';
 import { parseLine } from '../../core/parse.js';
@@ -47,16 +52,20 @@ const CHOICE_TEXT_MAX = 100;
  */
 export function interactionHandler(deps: InteractionDeps): (i: Interaction) => Promise<void> {
   return async (i) => {
+    // One id per interaction: in every log line about it, and the reference of any apology it gets.
+    const requestId = newRequestId();
+    const req: InteractionRun = { ...deps, requestId };
     try {
-      if (i.isChatInputCommand()) await onSlash(deps, i);
-      else if (i.isMessageContextMenuCommand()) await onContextMenu(deps, i);
-      else if (i.isAutocomplete()) await onAutocomplete(deps, i);
-      else if (i.isButton()) await onButton(deps, i);
+      if (i.isChatInputCommand()) await onSlash(req, i);
+      else if (i.isMessageContextMenuCommand()) await onContextMenu(req, i);
+      else if (i.isAutocomplete()) await onAutocomplete(req, i);
+      else if (i.isButton()) await onButton(req, i);
     } catch (e) {
-      const reference = randomBytes(4).toString('hex');
+      const reference = requestId;
       deps.log({
         level: 'error',
         msg: 'discord interaction failed',
+        requestId,
         reference,
         interaction: i.id,
         type: i.type,
@@ -64,13 +73,16 @@ export function interactionHandler(deps: InteractionDeps): (i: Interaction) => P
         user: i.user.id,
         ...describeError(e),
       });
-      if (i.isRepliable()) await apologise(deps, i, reference);
+      if (i.isRepliable()) await apologise(req, i, reference);
     }
   };
 }
 
+/** The adapter's dependencies plus the id of the interaction being handled. */
+type InteractionRun = InteractionDeps & { requestId: string };
+
 /** Last resort after a failed answer; if Discord refuses this too there is nothing left to tell the user. */
-async function apologise(deps: InteractionDeps, i: RepliableInteraction, reference: string): Promise<void> {
+async function apologise(deps: InteractionRun, i: RepliableInteraction, reference: string): Promise<void> {
   const msg = renderDiscord(
     errorReply('internal', `Sorry — Beatbook could not deliver that answer. Reference ${reference}.`, reference),
   );
@@ -78,7 +90,13 @@ async function apologise(deps: InteractionDeps, i: RepliableInteraction, referen
     if (i.deferred || i.replied) await i.followUp(asReply(msg));
     else await i.reply(asReply(msg));
   } catch (e) {
-    deps.log({ level: 'warn', msg: 'discord apology not delivered', reference, ...describeError(e) });
+    deps.log({
+      level: 'warn',
+      msg: 'discord apology not delivered',
+      requestId: deps.requestId,
+      reference,
+      ...describeError(e),
+    });
   }
 }
 
@@ -97,11 +115,12 @@ function context(deps: InteractionDeps, i: RepliableInteraction | AutocompleteIn
   };
 }
 
-function dispatchOptions(deps: InteractionDeps): DispatchOptions {
+function dispatchOptions(deps: InteractionRun): DispatchOptions {
   return {
     ...(deps.guards ? { guards: deps.guards } : {}),
-    // dispatch logs handler crashes with a reference id; route them to the adapter's logger.
-    log: (entry) => deps.log({ ...entry, level: 'error', msg: 'command failed' }),
+    // dispatch logs each command (debug) and any crash (error) under this interaction's id.
+    log: deps.log,
+    requestId: deps.requestId,
   };
 }
 
@@ -143,7 +162,7 @@ async function deliverDeferred(i: RepliableInteraction, msg: DiscordMessage): Pr
   }
 }
 
-async function onSlash(deps: InteractionDeps, i: ChatInputCommandInteraction): Promise<void> {
+async function onSlash(deps: InteractionRun, i: ChatInputCommandInteraction): Promise<void> {
   const raw: Record<string, string | number> = {};
   for (const o of i.options.data) {
     if (typeof o.value === 'string' || typeof o.value === 'number') raw[o.name] = o.value;
@@ -172,7 +191,7 @@ function messageText(m: {
     .trim();
 }
 
-async function onContextMenu(deps: InteractionDeps, i: MessageContextMenuCommandInteraction): Promise<void> {
+async function onContextMenu(deps: InteractionRun, i: MessageContextMenuCommandInteraction): Promise<void> {
   if (i.commandName !== FIND_IN_BEATBOOK) {
     await i.reply(asReply(renderDiscord(errorReply('unknown_command', 'Beatbook does not know that menu command.'))));
     return;
@@ -199,7 +218,7 @@ async function onContextMenu(deps: InteractionDeps, i: MessageContextMenuCommand
   await deliverDeferred(i, renderDiscord(reply, { buttonId: buttonIds(deps, i.user.id) }));
 }
 
-async function onAutocomplete(deps: InteractionDeps, i: AutocompleteInteraction): Promise<void> {
+async function onAutocomplete(deps: InteractionRun, i: AutocompleteInteraction): Promise<void> {
   const focused = i.options.getFocused(true);
   const opt = deps.registry.get(i.commandName)?.options.find((o) => o.name === focused.name);
   if (!opt || opt.type !== 'entity') {
@@ -215,7 +234,7 @@ async function onAutocomplete(deps: InteractionDeps, i: AutocompleteInteraction)
   await i.respond(choices);
 }
 
-async function onButton(deps: InteractionDeps, i: ButtonInteraction): Promise<void> {
+async function onButton(deps: InteractionRun, i: ButtonInteraction): Promise<void> {
   const privately = (reply: Reply) => i.reply(asReply(renderDiscord({ ...reply, ephemeral: true })));
   const state = decodeButtonId(i.customId);
   if (!state) {

@@ -1,7 +1,12 @@
-import { randomBytes } from 'node:crypto';
 import type { App, BlockAction, ButtonAction, MessageShortcut, RespondArguments, RespondFn } from '@slack/bolt';
 import type { Context } from '../../core/command.js';
-import { type DispatchOptions, type Registry, dispatchCommand, dispatchLine } from '../../core/dispatch.js';
+import {
+  type DispatchOptions,
+  type Registry,
+  dispatchCommand,
+  dispatchLine,
+  newRequestId,
+} from '../../core/dispatch.js';
 import { errorReply } from '../../core/errors.js';
 import type { Guard } from '../../core/guards.js';
 import type { Logger } from '../../core/platform.js';
@@ -18,7 +23,15 @@ export interface HandlerDeps {
   log: Logger;
   guards?: Guard[];
   now: () => Date;
-  isAdmin: (userId: string) => Promise<boolean>;
+  /** `requestId` goes into any log line the check writes (a failed users.info). */
+  isAdmin: (userId: string, requestId?: string) => Promise<boolean>;
+}
+
+/** The id of the request a respond() failure belongs to, for Bolt's error handler to log with it. */
+export function requestIdOf(error: unknown): string | undefined {
+  const e = error as { requestId?: unknown; original?: { requestId?: unknown } } | null;
+  const id = e?.requestId ?? e?.original?.requestId;
+  return typeof id === 'string' ? id : undefined;
 }
 
 /**
@@ -32,54 +45,70 @@ export function responseType(reply: Reply): 'in_channel' | 'ephemeral' {
 
 /** The command, the paging/choice buttons and the "Find in Beatbook" shortcut, each acknowledged at once. */
 export function registerHandlers(app: App, deps: HandlerDeps): void {
-  const dispatchOpts: DispatchOptions = {
-    guards: deps.guards,
-    log: (entry) => deps.log({ ...entry, level: 'error', msg: 'slack command failed' }),
-  };
-  const context = async (userId: string, name: string | undefined, channelId: string | undefined) =>
+  // dispatch logs each command (debug) and any crash (error) under the request's id.
+  const dispatchOpts = (requestId: string): DispatchOptions => ({
+    ...(deps.guards ? { guards: deps.guards } : {}),
+    log: deps.log,
+    requestId,
+  });
+  const context = async (requestId: string, userId: string, name: string | undefined, channelId: string | undefined) =>
     ({
       store: deps.store,
-      user: { id: userId, ...(name ? { name } : {}), admin: await deps.isAdmin(userId) },
+      user: { id: userId, ...(name ? { name } : {}), admin: await deps.isAdmin(userId, requestId) },
       platform: 'slack',
       ...(channelId ? { channelId } : {}),
       now: deps.now(),
     }) satisfies Context;
 
-  /** Builds the answer; whatever goes wrong in our own code becomes an apology with a reference id. */
-  const answer = async (respond: RespondFn, build: () => Promise<RespondArguments>) => {
+  /**
+   * Builds the answer under a fresh request id; whatever goes wrong in our own code becomes an apology whose
+   * reference is that id.
+   */
+  const answer = async (respond: RespondFn, build: (requestId: string) => Promise<RespondArguments>) => {
+    const requestId = newRequestId();
     let message: RespondArguments;
     try {
-      message = await build();
+      message = await build(requestId);
     } catch (e) {
-      const reference = randomBytes(4).toString('hex');
-      deps.log({ level: 'error', msg: 'slack handler failed', reference, error: (e as Error).message });
+      deps.log({
+        level: 'error',
+        msg: 'slack handler failed',
+        requestId,
+        reference: requestId,
+        error: e instanceof Error ? e.message : String(e),
+      });
       const apology = errorReply(
         'internal',
-        `Sorry — Beatbook hit a problem answering that. Reference ${reference}.`,
-        reference,
+        `Sorry — Beatbook hit a problem answering that. Reference ${requestId}.`,
+        requestId,
       );
       message = { response_type: 'ephemeral', ...renderBlocks(apology) };
     }
     // A failing respond() (expired response_url, Slack down) propagates to Bolt's global error handler,
-    // which logs it; the app keeps serving.
-    await respond(message);
+    // which logs it with this request's id; the app keeps serving.
+    try {
+      await respond(message);
+    } catch (e) {
+      if (e && typeof e === 'object' && Object.isExtensible(e)) Object.assign(e, { requestId });
+      throw e;
+    }
   };
 
   app.command(SLASH_COMMAND, async ({ ack, command, respond }) => {
     await ack();
-    await answer(respond, async () => {
-      const ctx = await context(command.user_id, command.user_name, command.channel_id);
+    await answer(respond, async (requestId) => {
+      const ctx = await context(requestId, command.user_id, command.user_name, command.channel_id);
       // Slack sends the typed text with &, <, > escaped and mentions as <@U…|name> markup: the parser gets
       // the words as typed. "/beatbook" alone shows the generated help, as "/beatbook help" does.
       const line = slackToPlain(command.text).trim() || 'help';
-      const reply = dispatchLine(deps.registry, ctx, line, dispatchOpts);
+      const reply = dispatchLine(deps.registry, ctx, line, dispatchOpts(requestId));
       return { response_type: responseType(reply), ...renderBlocks(reply, { owner: command.user_id }) };
     });
   });
 
   app.action<BlockAction<ButtonAction>>(new RegExp(`^${ACTION_PREFIX}`), async ({ ack, body, action, respond }) => {
     await ack();
-    await answer(respond, async () => {
+    await answer(respond, async (requestId) => {
       const clicker = body.user.id;
       const value = decodeButton(action.value);
       if (!value) {
@@ -93,8 +122,8 @@ export function registerHandlers(app: App, deps: HandlerDeps): void {
           text: `These buttons turn the pages for the person who asked. To see this yourself, run \`${SLASH_COMMAND} ${mrkdwn(value.command)}\`.`,
         };
       }
-      const ctx = await context(clicker, body.user.username ?? body.user.name, body.channel?.id);
-      const reply = dispatchLine(deps.registry, ctx, value.command, dispatchOpts);
+      const ctx = await context(requestId, clicker, body.user.username ?? body.user.name, body.channel?.id);
+      const reply = dispatchLine(deps.registry, ctx, value.command, dispatchOpts(requestId));
       const rendered = renderBlocks(reply, { owner: value.owner ?? clicker });
       // The asker's own click replaces the message with the new page or choice. A click on a message nobody
       // asked for (the digest) answers privately: replacing it would change the channel's copy for everyone.
@@ -106,11 +135,22 @@ export function registerHandlers(app: App, deps: HandlerDeps): void {
 
   app.shortcut<MessageShortcut>(FIND_SHORTCUT, async ({ ack, shortcut, respond }) => {
     await ack();
-    await answer(respond, async () => {
-      const ctx = await context(shortcut.user.id, shortcut.user.username ?? shortcut.user.name, shortcut.channel?.id);
+    await answer(respond, async (requestId) => {
+      const ctx = await context(
+        requestId,
+        shortcut.user.id,
+        shortcut.user.username ?? shortcut.user.name,
+        shortcut.channel?.id,
+      );
       const text = slackToPlain(shortcut.message.text ?? '').trim();
       const reply = text
-        ? dispatchCommand(deps.registry, ctx, 'find', { text: text.slice(0, findLimit(deps.registry)) }, dispatchOpts)
+        ? dispatchCommand(
+            deps.registry,
+            ctx,
+            'find',
+            { text: text.slice(0, findLimit(deps.registry)) },
+            dispatchOpts(requestId),
+          )
         : errorReply('bad_input', 'That message has no text for Beatbook to look up.');
       // Private to the person who used the shortcut: looking up a colleague's message is research, not
       // something to announce in the channel under their message.

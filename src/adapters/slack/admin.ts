@@ -15,9 +15,9 @@ export function adminCheck(
   admins: readonly string[],
   now: () => Date,
   log: Logger,
-): (userId: string) => Promise<boolean> {
+): (userId: string, requestId?: string) => Promise<boolean> {
   const cache = new Map<string, { admin: boolean; until: number }>();
-  return async (userId) => {
+  return async (userId, requestId) => {
     if (admins.includes(userId)) return true;
     const t = now().getTime();
     const hit = cache.get(userId);
@@ -32,6 +32,7 @@ export function adminCheck(
       log({
         level: 'warn',
         msg: 'slack users.info failed; treating the user as not an admin',
+        ...(requestId ? { requestId } : {}),
         user: userId,
         error: errorText(e),
       });

@@ -1,6 +1,6 @@
 import { LogLevel, type Logger as BoltLogger } from '@slack/bolt';
 import type { Logger } from '../../core/platform.js';
-import { scrub } from '../../core/secrets.js';
+import { scrub, scrubbing } from '../../core/secrets.js';
 
 /** Anything shaped like a token is cut out of a log line, whatever logged it (src/core/secrets.ts). */
 export const redact = scrub;
@@ -12,14 +12,8 @@ export function errorText(e: unknown): string {
   return redact(e instanceof Error ? e.message : String(e));
 }
 
-/** Our logger with token redaction on every string value, so no code path can log a token by mistake. */
-export function redacting(log: Logger): Logger {
-  return (entry) => {
-    const clean: Record<string, unknown> = {};
-    for (const [k, v] of Object.entries(entry)) clean[k] = typeof v === 'string' ? redact(v) : v;
-    log(clean as Parameters<Logger>[0]);
-  };
-}
+/** Our logger with token redaction on every string value, nested ones too, so no code path can log a token. */
+export const redacting: (log: Logger) => Logger = scrubbing;
 
 const ORDER = [LogLevel.DEBUG, LogLevel.INFO, LogLevel.WARN, LogLevel.ERROR];
 

@@ -4,8 +4,9 @@ import type { Config } from '../../config.js';
 import type { Registry } from '../../core/dispatch.js';
 import type { Guard } from '../../core/guards.js';
 import type { Logger, RunningAdapter } from '../../core/platform.js';
+import { registerSecret } from '../../core/secrets.js';
 import type { Store } from '../../store/queries.js';
-import { registerHandlers } from './actions.js';
+import { registerHandlers, requestIdOf } from './actions.js';
 import { adminCheck } from './admin.js';
 import { boltLogger, errorText, redacting } from './log.js';
 import { findPosted, postReply } from './outbound.js';
@@ -53,6 +54,8 @@ export class SlackStartError extends Error {}
  * secret), `/beatbook`, its buttons and the "Find in Beatbook" shortcut. Resolves once Slack can deliver.
  */
 export async function startSlack(opts: StartSlackOptions): Promise<RunningAdapter & { port?: number }> {
+  // From here on, these values are cut out of every log line verbatim, whatever their shape.
+  for (const secret of [opts.botToken, opts.appToken, opts.signingSecret]) registerSecret(secret);
   const log = redacting(opts.log);
   const now = opts.now ?? (() => new Date());
   const level = (opts.config.LOG_LEVEL as LogLevel | undefined) ?? LogLevel.INFO;
@@ -102,7 +105,14 @@ export async function startSlack(opts: StartSlackOptions): Promise<RunningAdapte
   });
   // Bolt's last stop for anything a listener throws (a failing respond(), a bug): log it and carry on.
   app.error(async (error) => {
-    log({ level: 'error', msg: 'slack listener failed', code: error.code, error: errorText(error) });
+    const requestId = requestIdOf(error);
+    log({
+      level: 'error',
+      msg: 'slack listener failed',
+      ...(requestId ? { requestId } : {}),
+      code: error.code,
+      error: errorText(error),
+    });
   });
   const isAdmin = adminCheck(app.client, opts.config.admins, now, log);
   registerHandlers(app, { registry: opts.registry, store: opts.store, log, guards: opts.guards, now, isAdmin });
