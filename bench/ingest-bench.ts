@@ -2,11 +2,9 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { type Article, loadSeedArticles } from '../src/ingest/corpus.js';
-import { AliasMatcher } from '../src/ingest/mentions.js';
-import { addArticle, extractDocument, seed } from '../src/ingest/pipeline.js';
+import { ingestArticles } from '../src/ingest/batch.js';
+import { seed } from '../src/ingest/pipeline.js';
 import { openDb } from '../src/store/db.js';
-import { loadAliasEntries } from '../src/store/read-ingest.js';
-import { StoreWriter } from '../src/store/write.js';
 import { median, now, peakRssMb } from './measure.js';
 import { personName } from './names.js';
 import { Rng } from './prng.js';
@@ -74,23 +72,15 @@ export function benchIngest(opts: { seedRuns: number; articles: number }): Inges
     const seeds = loadSeedArticles();
 
     const db = openDb(join(dir, 'seed-0.sqlite'));
-    const w = new StoreWriter(db);
     const articles = newsroomArticles(opts.articles);
     const t = now();
-    // As the CLI does: one matcher for the run, one transaction per article.
-    const matcher = new AliasMatcher(loadAliasEntries(db));
-    let documents = 0;
-    let bytes = 0;
-    for (const a of articles) {
-      db.transaction(() => {
-        const id = addArticle(w, a);
-        if (id !== null) {
-          extractDocument(db, w, id, matcher);
-          documents++;
-          bytes += Buffer.byteLength(a.body);
-        }
-      })();
-    }
+    // As `beatbook ingest` does: one matcher for the run, batched transactions with a savepoint per article.
+    const summary = ingestArticles(
+      db,
+      articles.map((a) => ({ name: a.slug, read: () => a })),
+    );
+    const documents = summary.added;
+    const bytes = summary.bytes;
     const ms = now() - t;
     db.close();
     return {

@@ -31,7 +31,7 @@ export const digest: CommandSpec = {
   ],
   handler(ctx: Context, args: Args) {
     const action = String(args.action ?? 'preview');
-    const digests = digestStore(ctx.store.db);
+    const digests = digestStore(ctx.store.writer);
     if (action !== 'preview' && args.date !== undefined)
       throw new UserError('bad_option', `date: only goes with digest preview.`);
     if (action !== 'subscribe' && (args.time !== undefined || args.tz !== undefined))
@@ -143,7 +143,12 @@ function unsubscribe(ctx: Context, digests: DigestStore): Reply {
 
 function status(ctx: Context, digests: DigestStore): Reply {
   const ch = channelOf(ctx);
-  if (!ch) return overview(digests);
+  if (!ch) {
+    // Every channel's schedule, across platforms, is the operator's view: in the console and the CLI that is
+    // whoever runs them; a chat user without a channel (it should not happen) must not see other channels.
+    needManager(ctx, 'list every channel subscribed to');
+    return overview(digests);
+  }
   const sub = digests.subscription(ch.platform, ch.channelId);
   if (!sub)
     return {

@@ -3,6 +3,7 @@ import { cite } from '../src/core/cite.js';
 import { factText } from '../src/core/fact-text.js';
 import { notFound } from '../src/core/errors.js';
 import { isReply, lookup } from '../src/core/lookup.js';
+import { pageWindow } from '../src/core/paging.js';
 import { type Reply, type ReplyItem, collectCitations } from '../src/core/reply.js';
 import { dateRange, formatDate, parseDateValue } from '../src/ingest/dates.js';
 import type { EventRow, Store } from '../src/store/queries.js';
@@ -22,20 +23,41 @@ export function when(e: EventRow): string {
   return `${span}${PRECISION_NOTE[e.date_precision ?? 'day'] ?? ''}`;
 }
 
-function eventsOn(store: Store, text: string): Reply | null {
+/** At most this many events of one date are paged through (a year at scale holds thousands). */
+export const MAX_EVENTS_ON = 200;
+const PER_PAGE = 10;
+
+function eventsOn(store: Store, text: string, pageNo: number): Reply | null {
   const d = parseDateValue(text.trim());
   if (!d) return null;
   const r = dateRange(d.value)!;
-  const rows = store.eventsInRange(r.from, r.to);
-  if (rows.length === 0) {
+  const range = { from: r.from, to: r.to, limit: MAX_EVENTS_ON + 1 };
+  const found = store.timelineCount(range, 'events');
+  if (found === 0) {
     return notFound(`No event dated ${formatDate(d.value)} is in the store.`);
   }
-  const items: ReplyItem[] = rows.map((e) => ({
-    label: when(e),
-    text: e.title,
-    citation: cite(store, e.passage_id, e.evidence),
-  }));
-  return { ok: true, title: `Events in ${formatDate(d.value)}`, items, citations: collectCitations(items) };
+  const total = Math.min(found, MAX_EVENTS_ON);
+  const page = pageWindow(total, pageNo, `event ${d.value}`, PER_PAGE);
+  // Only the page shown is read and cited.
+  const items: ReplyItem[] = store
+    .timelineEvents({ ...range, limit: page.end })
+    .slice(page.start)
+    .map((e) => ({
+      label: when(e),
+      text: e.title,
+      citation: cite(store, e.passage_id, e.evidence),
+    }));
+  const capped = found > MAX_EVENTS_ON ? ` (the first ${MAX_EVENTS_ON}; give a month or a day for more)` : '';
+  return {
+    ok: true,
+    title: `Events in ${formatDate(d.value)}`,
+    ...(page.paging
+      ? { body: `${found > MAX_EVENTS_ON ? `More than ${MAX_EVENTS_ON}` : total} events${capped}.` }
+      : {}),
+    items,
+    citations: collectCitations(items),
+    ...(page.paging ? { paging: page.paging } : {}),
+  };
 }
 
 export const event: CommandSpec = {
@@ -52,10 +74,11 @@ export const event: CommandSpec = {
       required: true,
       maxLength: 200,
     },
+    { name: 'page', type: 'integer', min: 1, max: 1000, description: 'Page of events on a date', hidden: true },
   ],
   handler(ctx: Context, args: Args) {
     const text = String(args.name);
-    const byDate = eventsOn(ctx.store, text);
+    const byDate = eventsOn(ctx.store, text, Number(args.page ?? 1));
     if (byDate) return byDate;
     const found = lookup(ctx, 'event', text, (e) => `event ${e.slug}`);
     if (isReply(found)) return found;

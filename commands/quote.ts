@@ -2,11 +2,14 @@ import type { Args, CommandSpec, Context } from '../src/core/command.js';
 import { cite } from '../src/core/cite.js';
 import { notFound } from '../src/core/errors.js';
 import { isReply, lookup } from '../src/core/lookup.js';
-import { paginate } from '../src/core/paging.js';
+import { pageWindow } from '../src/core/paging.js';
 import { type ReplyItem, collectCitations, echo } from '../src/core/reply.js';
 import { resolveEntity } from '../src/core/resolve.js';
 import { type DateValue, dateRange, formatDate } from '../src/ingest/dates.js';
-import type { QuoteRow } from '../src/store/queries.js';
+import type { QuoteFilter, QuoteRow } from '../src/store/queries.js';
+
+/** At most this many quotes are paged through, however wide the filter (50 pages of 10). */
+export const MAX_QUOTES = 500;
 
 export const quote: CommandSpec = {
   name: 'quote',
@@ -34,56 +37,47 @@ export const quote: CommandSpec = {
   ],
   handler(ctx: Context, args: Args) {
     const s = ctx.store;
-    let rows: QuoteRow[] | null = null;
+    const filter: QuoteFilter = {};
     const scope: string[] = [];
-    const keep = (next: QuoteRow[]) => {
-      const ids = new Set(next.map((q) => q.id));
-      rows = rows === null ? next : rows.filter((q) => ids.has(q.id));
-    };
     if (args.speaker !== undefined) {
       const who = lookup(ctx, 'actor', String(args.speaker), (e) => `quote speaker:${e.slug}`);
       if (isReply(who)) return who;
-      keep(s.quotesBySpeaker(who.id, 500));
+      filter.speakerId = who.id;
       scope.push(`by ${who.name}`);
     }
     if (args.about !== undefined) {
       const about = String(args.about);
       const r = resolveEntity(s, 'any', about);
-      const byWords = s.searchQuotes(about, 500);
+      filter.aboutWords = about;
       if (r.status === 'found') {
-        const inPassages = s.passagesMentioning(r.entity.type, r.entity.id);
-        const ids = new Set(byWords.map((q) => q.id));
-        keep(s.allQuotes().filter((q) => inPassages.has(q.passage_id) || ids.has(q.id)));
+        filter.aboutEntity = r.entity;
         scope.push(`about ${r.entity.name}`);
       } else {
-        keep(byWords);
         scope.push(`about "${echo(about, 40)}"`);
       }
     }
     if (args.text !== undefined) {
-      keep(s.searchQuotes(String(args.text), 500));
+      filter.text = String(args.text);
       scope.push(`containing "${echo(String(args.text), 40)}"`);
     }
-    let list: QuoteRow[] = rows ?? s.allQuotes();
-    let undated = 0;
     if (args.from !== undefined || args.to !== undefined) {
-      const from = args.from ? dateRange((args.from as DateValue).value)!.from : '0000';
-      const to = args.to ? dateRange((args.to as DateValue).value)!.to : '9999';
-      undated = list.filter((q) => !q.published).length;
-      list = list.filter(
-        (q) => q.published && dateRange(q.published)!.to >= from && dateRange(q.published)!.from <= to,
-      );
+      if (args.from) filter.from = dateRange((args.from as DateValue).value)!.from;
+      if (args.to) filter.to = dateRange((args.to as DateValue).value)!.to;
       scope.push(
         `from ${args.from ? formatDate((args.from as DateValue).value) : 'the start'} to ${args.to ? formatDate((args.to as DateValue).value) : 'now'}`,
       );
     }
-    const items: ReplyItem[] = list.map((q) => ({
+    // However wide the filter, at most MAX_QUOTES are paged through; the reply says so.
+    const { found, undated } = s.quoteCount(filter, MAX_QUOTES + 1);
+    const total = Math.min(found, MAX_QUOTES);
+    // Only the page shown is cited: a citation is a read, and an unfiltered `quote` is every quote in the store.
+    const item = (q: QuoteRow): ReplyItem => ({
       label: `${q.speaker_name ?? (q.speaker_label ? `${q.speaker_label} (unidentified)` : 'unattributed')}${q.published ? ` · ${formatDate(q.published)}` : ''}`,
       text: `“${q.text.replace(/\s+/g, ' ')}”${q.partial ? ' (partial quote)' : ''}`,
       citation: cite(s, q.passage_id, undefined, q.start, q.end),
-    }));
+    });
     const title = `Quotes${scope.length ? ` ${scope.join(', ')}` : ''}`;
-    if (items.length === 0) {
+    if (total === 0) {
       return notFound(
         `No quote ${scope.join(', ') || 'matches'} is in the store.${undated ? ' Quotes whose date is unknown were left out by from:/to:.' : ''}`,
       );
@@ -99,13 +93,18 @@ export const quote: CommandSpec = {
     ]
       .filter(Boolean)
       .join(' ');
-    const page = paginate(items, Number(args.page ?? 1), base, Number(args.limit ?? 10));
+    const page = pageWindow(total, Number(args.page ?? 1), base, Number(args.limit ?? 10));
+    const items = s.quotes(filter, page.end - page.start, page.start).map(item);
+    const capped =
+      found > MAX_QUOTES
+        ? ` (the first ${MAX_QUOTES} are paged here; narrow it with speaker:, about: or from:/to:)`
+        : '';
     return {
       ok: true,
       title: echo(title, 200),
-      body: `${items.length} quote${items.length === 1 ? '' : 's'}.${undated ? ` ${undated} without a known date were left out.` : ''}`,
-      items: page.items,
-      citations: collectCitations(page.items),
+      body: `${found > MAX_QUOTES ? `More than ${MAX_QUOTES} quotes` : `${total} quote${total === 1 ? '' : 's'}`}${capped}.${undated ? ` ${undated} without a known date were left out.` : ''}`,
+      items,
+      citations: collectCitations(items),
       ...(page.paging ? { paging: page.paging } : {}),
     };
   },

@@ -3,19 +3,23 @@ import { cite } from '../src/core/cite.js';
 import { factText } from '../src/core/fact-text.js';
 import { notFound } from '../src/core/errors.js';
 import { isReply, lookup } from '../src/core/lookup.js';
-import { paginate } from '../src/core/paging.js';
+import { pageWindow } from '../src/core/paging.js';
 import { type ReplyItem, collectCitations, echo } from '../src/core/reply.js';
 import { resolveEntity } from '../src/core/resolve.js';
 import { type DateValue, dateRange, formatDate } from '../src/ingest/dates.js';
+import type { TimelineFilter } from '../src/store/queries.js';
 
 interface Entry {
   date: string;
-  text: string;
-  item: ReplyItem;
+  /** Events before facts on the same date, then store order. */
+  order: readonly [number, number];
+  /** Built only for the page shown: a citation is a read. */
+  item: () => ReplyItem;
 }
 
 /** At most this many entries are ever assembled, however wide the range. */
 const MAX_ENTRIES = 500;
+const PER_PAGE = 15;
 
 export const timeline: CommandSpec = {
   name: 'timeline',
@@ -48,67 +52,18 @@ export const timeline: CommandSpec = {
     }
     const about = args.about !== undefined ? String(args.about) : null;
     const aboutEntity = about ? resolveEntity(s, 'any', about) : null;
-    const aboutWords = about
-      ? about
-          .toLowerCase()
-          .split(/\s+/)
-          .filter((w) => w.length > 2)
-      : [];
-    const matchesAbout = (text: string, type?: string, id?: number, subjectType?: string, subjectId?: number) => {
-      if (!about) return true;
-      if (aboutEntity?.status === 'found') {
-        const e = aboutEntity.entity;
-        if ((type === e.type && id === e.id) || (subjectType === e.type && subjectId === e.id)) return true;
-      }
-      const t = text.toLowerCase();
-      return aboutWords.length > 0 && aboutWords.every((w) => t.includes(w));
+    // The store filters, orders, counts and limits: a wide range at scale reads only the rows up to this page.
+    const filter: TimelineFilter = {
+      from,
+      to,
+      limit: MAX_ENTRIES + 1,
+      ...(actorId !== null ? { actorId } : {}),
+      ...(about !== null ? { aboutWords: about } : {}),
+      ...(aboutEntity?.status === 'found' ? { aboutEntity: aboutEntity.entity } : {}),
     };
-    const inRange = (date: string) => {
-      const r = dateRange(date);
-      return r !== null && r.to >= from && r.from <= to;
-    };
-
-    const entries: Entry[] = [];
-    for (const e of s.eventsInRange(from, to)) {
-      if (actorId !== null && !s.actorsOfEvent(e.id).some((a) => a.id === actorId)) continue;
-      if (!matchesAbout(`${e.title} ${e.summary ?? ''}`, 'event', e.id)) continue;
-      entries.push({
-        date: e.date_start!,
-        text: e.title,
-        item: { label: formatDate(e.date_start), text: e.title, citation: cite(s, e.passage_id, e.evidence) },
-      });
-      if (entries.length >= MAX_ENTRIES) break;
-    }
-    for (const f of s.datedFacts()) {
-      if (entries.length >= MAX_ENTRIES) break;
-      if (!inRange(f.date!)) continue;
-      if (
-        actorId !== null &&
-        !(
-          (f.subject_type === 'actor' && f.subject_id === actorId) ||
-          (f.object_type === 'actor' && f.object_id === actorId)
-        )
-      )
-        continue;
-      if (
-        !matchesAbout(
-          `${f.value} ${f.subject_name}`,
-          f.object_type ?? undefined,
-          f.object_id ?? undefined,
-          f.subject_type,
-          f.subject_id,
-        )
-      )
-        continue;
-      const text = factText(f, actorId !== null ? { type: 'actor', id: actorId } : undefined);
-      entries.push({
-        date: f.date!,
-        text,
-        item: { label: formatDate(f.date), text, citation: cite(s, f.passage_id, f.evidence, f.start, f.end) },
-      });
-    }
-    // "2017" sorts before "2017-03", which sorts before "2017-03-05": a year never poses as 1 January.
-    entries.sort((a, b) => a.date.localeCompare(b.date) || a.text.localeCompare(b.text));
+    const counted = s.timelineCount(filter);
+    const more = counted > MAX_ENTRIES;
+    const total = Math.min(counted, MAX_ENTRIES);
     const scope = [
       actorName ? `involving ${actorName}` : '',
       about ? `about ${aboutEntity?.status === 'found' ? aboutEntity.entity.name : `"${echo(about, 40)}"`}` : '',
@@ -116,7 +71,7 @@ export const timeline: CommandSpec = {
         ? `${args.from ? formatDate((args.from as DateValue).value) : 'start'} – ${args.to ? formatDate((args.to as DateValue).value) : 'now'}`
         : '',
     ].filter(Boolean);
-    if (entries.length === 0) {
+    if (total === 0) {
       return notFound(`No dated event or fact ${scope.join(', ') || ''} is in the store.`);
     }
     const base = [
@@ -128,18 +83,36 @@ export const timeline: CommandSpec = {
     ]
       .filter(Boolean)
       .join(' ');
-    const page = paginate(
-      entries.map((e) => e.item),
-      Number(args.page ?? 1),
-      base,
-      15,
-    );
+    const page = pageWindow(total, Number(args.page ?? 1), base, PER_PAGE);
+    const within = { ...filter, limit: page.end };
+    const entries: Entry[] = [
+      ...s.timelineEvents(within).map((e) => ({
+        date: e.date_start!,
+        order: [0, e.id] as const,
+        item: () => ({ label: formatDate(e.date_start), text: e.title, citation: cite(s, e.passage_id, e.evidence) }),
+      })),
+      ...s.timelineFacts(within).map((f) => ({
+        date: f.date!,
+        order: [1, f.id] as const,
+        item: () => {
+          const text = factText(f, actorId !== null ? { type: 'actor', id: actorId } : undefined);
+          return { label: formatDate(f.date), text, citation: cite(s, f.passage_id, f.evidence, f.start, f.end) };
+        },
+      })),
+    ];
+    // "2017" sorts before "2017-03", which sorts before "2017-03-05": a year never poses as 1 January. Within a
+    // date, events come before facts and each in store order — the order the store reads, so every page is a
+    // stable slice of one sequence.
+    entries.sort((a, b) => a.date.localeCompare(b.date) || a.order[0] - b.order[0] || a.order[1] - b.order[1]);
+    const items = entries.slice(page.start, page.end).map((e) => e.item());
     return {
       ok: true,
       title: `Timeline${scope.length ? ` ${scope.join(', ')}` : ''}`,
-      body: `${entries.length} dated entr${entries.length === 1 ? 'y' : 'ies'}${entries.length >= MAX_ENTRIES ? ' (the first 500; narrow the range for more)' : ''}.`,
-      items: page.items,
-      citations: collectCitations(page.items),
+      body: more
+        ? `More than ${MAX_ENTRIES} dated entries (the first ${MAX_ENTRIES} are paged here; narrow the range for more).`
+        : `${total} dated entr${total === 1 ? 'y' : 'ies'}.`,
+      items,
+      citations: collectCitations(items),
       ...(page.paging ? { paging: page.paging } : {}),
     };
   },

@@ -9,12 +9,29 @@ export function paginate<T>(
   baseLine: string,
   size = PAGE_SIZE,
 ): { items: T[]; paging?: Paging } {
-  const pages = Math.max(1, Math.ceil(items.length / size));
+  const w = pageWindow(items.length, page, baseLine, size);
+  const slice = items.slice(w.start, w.end);
+  return w.paging ? { items: slice, paging: w.paging } : { items: slice };
+}
+
+/**
+ * The bounds of one page among `total` items that are not in memory (the store reads only up to `end`), and
+ * the command lines that reach its neighbours. A page past the last is the last.
+ */
+export function pageWindow(
+  total: number,
+  page: number,
+  baseLine: string,
+  size = PAGE_SIZE,
+): { start: number; end: number; paging?: Paging } {
+  const pages = Math.max(1, Math.ceil(total / size));
   const p = Math.min(Math.max(1, page), pages);
-  const slice = items.slice((p - 1) * size, p * size);
-  if (pages === 1) return { items: slice };
+  const start = (p - 1) * size;
+  const end = Math.min(total, p * size);
+  if (pages === 1) return { start, end };
   return {
-    items: slice,
+    start,
+    end,
     paging: {
       page: p,
       pages,

@@ -47,7 +47,7 @@ export function composeDigest(store: Store, opts: DigestOptions): Reply {
 export function composeDigestWithPick(store: Store, opts: DigestOptions): ComposedDigest {
   const date = opts.date;
   if (parseDateValue(date)?.precision !== 'day') throw new Error(`composeDigest needs a YYYY-MM-DD day, got ${date}`);
-  const ds = digestStore(store.db);
+  const ds = digestStore(store.writer);
   const year = Number(date.slice(0, 4));
   const items: ReplyItem[] = [];
   const sections: { title: string; start: number }[] = [];

@@ -140,7 +140,7 @@ export function startDigestScheduler(opts: DigestSchedulerOptions): DigestSchedu
   const clock = opts.now ?? (() => new Date());
   const byPlatform = new Map<string, RunningAdapter>();
   for (const a of opts.adapters) if (!byPlatform.has(a.platform)) byPlatform.set(a.platform, a);
-  const digests: DigestStore = digestStore(store.db);
+  const digests: DigestStore = digestStore(store.writer);
   const deps: DeliveryDeps = {
     store,
     digests,

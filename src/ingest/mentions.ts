@@ -1,4 +1,4 @@
-import { fold } from '../store/fold.js';
+import { fold, foldWord } from '../store/fold.js';
 
 export type EntityType = 'actor' | 'event' | 'policy';
 
@@ -31,7 +31,7 @@ export function tokens(text: string): Token[] {
   const out: Token[] = [];
   TOKEN.lastIndex = 0;
   for (let m = TOKEN.exec(text); m; m = TOKEN.exec(text)) {
-    out.push({ start: m.index, end: m.index + m[0].length, folded: fold(m[0]), raw: m[0] });
+    out.push({ start: m.index, end: m.index + m[0].length, folded: foldWord(m[0]), raw: m[0] });
   }
   return out;
 }

@@ -50,7 +50,12 @@ export function addArticle(w: StoreWriter, a: Article): number | null {
 }
 
 /** Automatic extraction for one stored document: mentions of known entities, dates, attributed quotes. */
-export function extractDocument(db: DB, w: StoreWriter, documentId: number, matcher: AliasMatcher): { quotes: number } {
+export function extractDocument(
+  db: DB,
+  w: StoreWriter,
+  documentId: number,
+  matcher: AliasMatcher,
+): { quotes: number; passages: number } {
   const passages = documentPassages(db, documentId);
   // One matching pass per passage serves both the mentions table and quote attribution.
   const mentions = passages.map((p) => matcher.find(p.text));
@@ -73,7 +78,7 @@ export function extractDocument(db: DB, w: StoreWriter, documentId: number, matc
       partial: q.partial ? 1 : 0,
     });
   }
-  return { quotes: quotes.length };
+  return { quotes: quotes.length, passages: passages.length };
 }
 
 export interface SeedResult {

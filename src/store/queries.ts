@@ -1,3 +1,4 @@
+import type { Statement } from 'better-sqlite3';
 import type { DB } from './db.js';
 import { fold } from './fold.js';
 import type { AliasEntry } from '../ingest/mentions.js';
@@ -138,11 +139,66 @@ export function ftsQuery(text: string, mode: 'and' | 'or' = 'and'): string | nul
   return words.map((w) => `"${w.replace(/"/g, '""')}"`).join(mode === 'and' ? ' ' : ' OR ');
 }
 
+/**
+ * FTS5 query requiring every word of three letters or more as a word prefix ("pegas" finds "Pegasus"), the
+ * way a timeline's about: filter reads words. Null when no such word is left.
+ */
+export function ftsPrefixQuery(text: string): string | null {
+  const words = fold(text)
+    .split(' ')
+    .filter((w) => w.length > 2)
+    .slice(0, 16);
+  return words.length === 0 ? null : words.map((w) => `"${w.replace(/"/g, '""')}"*`).join(' ');
+}
+
+/** What a timeline asks for; the store filters, orders and limits, so a ×1000 store reads only what is shown. */
+export interface TimelineFilter {
+  /** ISO days bounding the range; a row counts when its own span (a year, a month, a day) overlaps it. */
+  from: string;
+  to: string;
+  actorId?: number;
+  /** Rows concerning this entity, or (either) whose text holds these words. */
+  aboutEntity?: { type: EntityType; id: number };
+  aboutWords?: string;
+  limit: number;
+}
+
+/** What `quote` asks for; every part is optional and they combine with AND. */
+export interface QuoteFilter {
+  speakerId?: number;
+  /** Quotes in passages naming this entity, or whose words match `aboutWords`. */
+  aboutEntity?: { type: EntityType; id: number };
+  aboutWords?: string;
+  /** Words the quote must hold; when given, the best match comes first. */
+  text?: string;
+  /** ISO days: the quote's document was published in a span overlapping [from, to]. */
+  from?: string;
+  to?: string;
+}
+
+/** Past this many mentions, reading an entity's mention list costs more than probing it quote by quote. */
+const FREQUENT_MENTIONS = 1000;
+
 /** Every read the commands make, prepared once per connection. */
 export class Store {
   private s;
+  /** Statements whose WHERE clause depends on which filters are set, prepared once per shape. */
+  private shaped = new Map<string, Statement>();
 
-  constructor(public db: DB) {
+  /** The connection for writes a chat command or the scheduler makes (digest ledger, button state). */
+  readonly writer: DB;
+  private readonly frequentMentions: number;
+
+  /**
+   * `db` serves every read. A serving process opens it read-only and passes its read-write connection as
+   * `writer`, so no query can write and an ingest in another process never blocks a reader (WAL).
+   */
+  constructor(
+    public db: DB,
+    opts: { writer?: DB; frequentMentions?: number } = {},
+  ) {
+    this.writer = opts.writer ?? db;
+    this.frequentMentions = opts.frequentMentions ?? FREQUENT_MENTIONS;
     const p = (sql: string) => db.prepare(sql);
     this.s = {
       citation: p(
@@ -176,10 +232,20 @@ export class Store {
       quotesBySpeaker: p(`SELECT q.*, q."end" AS "end", a.name AS speaker_name, d.published FROM quotes q
         LEFT JOIN actors a ON a.id = q.speaker_actor_id JOIN passages p ON p.id = q.passage_id JOIN documents d ON d.id = p.document_id
         WHERE q.speaker_actor_id = ? ORDER BY d.published IS NULL, d.published DESC, q.id DESC LIMIT ?`),
-      quotesMentioning: p(`SELECT DISTINCT q.*, q."end" AS "end", a.name AS speaker_name, d.published FROM quotes q
-        JOIN mentions m ON m.passage_id = q.passage_id AND m.entity_type = ? AND m.entity_id = ?
+      // Attributed quotes in passages naming an entity, two ways: from the entity's mentions when it is named
+      // rarely, or walking quotes in order and probing the mention index when it is named everywhere (a
+      // frequent name fills the page within the first quotes; its mention list at scale is tens of thousands).
+      quotesMentioningRare: p(`SELECT q.*, q."end" AS "end", a.name AS speaker_name, d.published FROM quotes q
         LEFT JOIN actors a ON a.id = q.speaker_actor_id JOIN passages p ON p.id = q.passage_id JOIN documents d ON d.id = p.document_id
-        WHERE q.speaker_actor_id IS NOT NULL OR q.speaker_label IS NOT NULL ORDER BY q.id LIMIT ?`),
+        WHERE q.passage_id IN (SELECT passage_id FROM mentions WHERE entity_type = @type AND entity_id = @id)
+          AND (q.speaker_actor_id IS NOT NULL OR q.speaker_label IS NOT NULL) ORDER BY +q.id LIMIT @limit`),
+      quotesMentioningFrequent: p(`SELECT q.*, q."end" AS "end", a.name AS speaker_name, d.published FROM quotes q
+        LEFT JOIN actors a ON a.id = q.speaker_actor_id JOIN passages p ON p.id = q.passage_id JOIN documents d ON d.id = p.document_id
+        WHERE EXISTS (SELECT 1 FROM mentions m WHERE m.entity_type = @type AND m.entity_id = @id AND m.passage_id = q.passage_id)
+          AND (q.speaker_actor_id IS NOT NULL OR q.speaker_label IS NOT NULL) ORDER BY q.id LIMIT @limit`),
+      mentionCount: p(
+        'SELECT count(*) AS n FROM (SELECT 1 FROM mentions WHERE entity_type = ? AND entity_id = ? LIMIT ?)',
+      ),
       eventsOfActor:
         p(`SELECT e.*, ea.role FROM event_actors ea JOIN events e ON e.id = ea.event_id WHERE ea.actor_id = ?
         ORDER BY e.date_start IS NULL, e.date_start`),
@@ -198,19 +264,17 @@ export class Store {
       policiesSharingActors:
         p(`SELECT DISTINCT po.* FROM event_actors ea JOIN policy_actors pa ON pa.actor_id = ea.actor_id
         JOIN policies po ON po.id = pa.policy_id WHERE ea.event_id = ? ORDER BY po.name LIMIT 8`),
-      eventsInRange:
-        p(`SELECT * FROM events WHERE date_start IS NOT NULL AND date_start <= ? AND COALESCE(date_end, date_start) || '-99' >= ?
-        ORDER BY date_start`),
-      datedFacts: p(
-        `SELECT f.*, f."end" AS "end", ${nameOf('f.subject_type', 'f.subject_id')} AS subject_name FROM facts f WHERE f.date IS NOT NULL ORDER BY f.date`,
-      ),
       passage: p(`SELECT p.*, p."end" AS "end", d.slug, d.title, d.outlet, d.published, d.author, d.url FROM passages p
         JOIN documents d ON d.id = p.document_id WHERE p.id = ?`),
       neighbour: p(`SELECT id, text FROM passages WHERE document_id = ? AND ordinal = ?`),
+      // The best rowids first, then snippets for those alone: with snippet() in a ranked query, SQLite builds
+      // one for every matching passage before sorting (a common word matches thousands at scale).
       searchPassages: p(`SELECT p.id, p.document_id, d.slug, d.title, d.outlet, d.published,
           snippet(passages_fts, 0, '«', '»', '…', 24) AS snippet, bm25(passages_fts) AS rank
         FROM passages_fts JOIN passages p ON p.id = passages_fts.rowid JOIN documents d ON d.id = p.document_id
-        WHERE passages_fts MATCH ? ORDER BY rank LIMIT ?`),
+        WHERE passages_fts MATCH @q
+          AND passages_fts.rowid IN (SELECT rowid FROM passages_fts WHERE passages_fts MATCH @q ORDER BY rank LIMIT @limit)
+        ORDER BY rank LIMIT @limit`),
       searchQuotes: p(`SELECT q.*, q."end" AS "end", a.name AS speaker_name, d.published FROM quotes_fts
         JOIN quotes q ON q.id = quotes_fts.rowid LEFT JOIN actors a ON a.id = q.speaker_actor_id
         JOIN passages p ON p.id = q.passage_id JOIN documents d ON d.id = p.document_id
@@ -294,7 +358,12 @@ export class Store {
     return this.s.quotesBySpeaker.all(actorId, limit) as QuoteRow[];
   }
   quotesMentioning(type: EntityType, id: number, limit = 50): QuoteRow[] {
-    return this.s.quotesMentioning.all(type, id, limit) as QuoteRow[];
+    const st = this.mentionCount(type, id, this.frequentMentions) >= this.frequentMentions ? 'Frequent' : 'Rare';
+    return this.s[`quotesMentioning${st}`].all({ type, id, limit }) as QuoteRow[];
+  }
+  /** How many passages name the entity, counted up to `cap`. */
+  mentionCount(type: EntityType, id: number, cap: number): number {
+    return (this.s.mentionCount.get(type, id, cap) as { n: number }).n;
   }
   eventsOfActor(actorId: number): (EventRow & { role: string })[] {
     return this.s.eventsOfActor.all(actorId) as (EventRow & { role: string })[];
@@ -314,12 +383,210 @@ export class Store {
   policiesSharingActors(eventId: number): PolicyRow[] {
     return this.s.policiesSharingActors.all(eventId) as PolicyRow[];
   }
-  /** Events whose date span overlaps [from, to] (ISO days). */
-  eventsInRange(from: string, to: string): EventRow[] {
-    return this.s.eventsInRange.all(to, from) as EventRow[];
+  /** Dated events overlapping the range that pass the filter, earliest first, at most `limit`. */
+  timelineEvents(f: TimelineFilter): EventRow[] {
+    const w = this.eventsWhere(f);
+    if (!w) return [];
+    // The arms are disjoint, so merging is a sort of at most twice the limit. The first is read in date order
+    // and stops at the limit; the second (spans, few) is sorted — "+" keeps SQLite from walking every earlier
+    // event in date order to find them.
+    const rows = w.arms.flatMap(
+      (arm, i) =>
+        this.shape(
+          `SELECT e.* FROM events e WHERE ${arm} ORDER BY ${i === 0 ? 'e.date_start' : '+e.date_start'}, e.id LIMIT @limit`,
+        ).all({ ...w.params, limit: f.limit }) as EventRow[],
+    );
+    if (w.arms.length > 1) rows.sort((a, b) => a.date_start!.localeCompare(b.date_start!) || a.id - b.id);
+    return rows.slice(0, f.limit);
   }
-  datedFacts(): FactRow[] {
-    return this.s.datedFacts.all() as FactRow[];
+
+  /** Dated facts overlapping the range that pass the filter, earliest first, at most `limit`. */
+  timelineFacts(f: TimelineFilter): FactRow[] {
+    const w = this.factsWhere(f);
+    if (!w) return [];
+    const sql = `SELECT f.*, f."end" AS "end", ${nameOf('f.subject_type', 'f.subject_id')} AS subject_name FROM facts f
+      WHERE ${w.where} ORDER BY f.date, f.id LIMIT @limit`;
+    return this.shape(sql).all({ ...w.params, limit: f.limit }) as FactRow[];
+  }
+
+  /** How many events and facts pass the filter, each counted up to `limit` (an index walk, no row read). */
+  timelineCount(f: TimelineFilter, only?: 'events'): number {
+    let n = 0;
+    const count = (table: string, where: string, params: Record<string, unknown>) =>
+      (
+        this.shape(`SELECT count(*) AS n FROM (SELECT 1 FROM ${table} WHERE ${where} LIMIT @limit)`).get({
+          ...params,
+          limit: f.limit,
+        }) as { n: number }
+      ).n;
+    const e = this.eventsWhere(f);
+    for (const arm of e?.arms ?? []) n += count('events e', arm, e!.params);
+    const fw = only === 'events' ? null : this.factsWhere(f);
+    if (fw) n += count('facts f', fw.where, fw.params);
+    return n;
+  }
+
+  private eventsWhere(f: TimelineFilter): { arms: string[]; params: Record<string, unknown> } | null {
+    // Events starting in the range's years are an index range on date_start; one that started earlier can only
+    // reach into the range with an end date, and those few have a partial index of their own (migration 006).
+    const starts = 'e.date_start >= @fromYear AND e.date_start <= @to';
+    const spans =
+      'e.date_end IS NOT NULL AND e.date_end >= @fromYear AND e.date_start < @fromYear AND e.date_start <= @to';
+    const common = ["COALESCE(e.date_end, e.date_start) || '-99' >= @from"];
+    const params: Record<string, unknown> = { from: f.from, to: f.to, fromYear: f.from.slice(0, 4) };
+    if (f.actorId !== undefined) {
+      // Driven from the actor's few event links, not by walking every event in the range.
+      common.push('e.id IN (SELECT event_id FROM event_actors WHERE actor_id = @actor)');
+      params.actor = f.actorId;
+    }
+    const about = this.aboutClause(f, 'event', 'e.id', 'events_fts', params);
+    if (about === false) return null;
+    if (about) common.push(about);
+    const arms = f.from > '0000-01-01' ? [starts, spans] : [starts];
+    return { arms: arms.map((a) => [a, ...common].join(' AND ')), params };
+  }
+
+  private factsWhere(f: TimelineFilter): { where: string; params: Record<string, unknown> } | null {
+    const where = [
+      // "2014" and "2014-09" sort before "2014-09-26", so the year of `from` bounds an index range; the
+      // '-99' suffix then keeps a month or year that ends inside the range ("2014" for from:2014-05).
+      "f.date >= @fromYear AND f.date <= @to AND f.date || '-99' >= @from",
+    ];
+    const params: Record<string, unknown> = { from: f.from, to: f.to, fromYear: f.from.slice(0, 4) };
+    if (f.actorId !== undefined) {
+      where.push(
+        "((f.subject_type = 'actor' AND f.subject_id = @actor) OR (f.object_type = 'actor' AND f.object_id = @actor))",
+      );
+      params.actor = f.actorId;
+    }
+    const about = f.aboutEntity
+      ? this.aboutFactClause(f, params)
+      : this.aboutClause(f, null, 'f.id', 'facts_fts', params);
+    if (about === false) return null;
+    if (about) where.push(about);
+    return { where: where.join(' AND '), params };
+  }
+
+  /**
+   * One page of quotes passing the filter — by relevance when it has text, newest first otherwise — with the
+   * speaker's name and the document's date. Filtering, order and paging are SQL's, so a ×1000 store reads a page.
+   */
+  quotes(f: QuoteFilter, limit: number, offset = 0): QuoteRow[] {
+    const w = this.quotesWhere(f);
+    if (!w) return [];
+    const rank = w.params.text !== undefined;
+    const narrowed = rank || f.speakerId !== undefined || f.aboutEntity !== undefined || f.aboutWords !== undefined;
+    // A narrowing filter leaves a few rows to sort; without one (a date range at most), walking documents
+    // newest first reads only the page — SQLite puts undated (NULL) documents last in a descending order.
+    const from = narrowed
+      ? `quotes q ${rank ? 'JOIN quotes_fts ON quotes_fts.rowid = q.id AND quotes_fts MATCH @text' : ''}
+         JOIN passages p ON p.id = q.passage_id JOIN documents d ON d.id = p.document_id`
+      : 'documents d CROSS JOIN passages p ON p.document_id = d.id CROSS JOIN quotes q ON q.passage_id = p.id';
+    const order = rank ? 'bm25(quotes_fts), q.id' : 'd.published DESC, d.id DESC, q.id DESC';
+    const sql = `SELECT q.*, q."end" AS "end", a.name AS speaker_name, d.published
+      FROM ${from} LEFT JOIN actors a ON a.id = q.speaker_actor_id
+      WHERE ${w.where} ORDER BY ${order} LIMIT @limit OFFSET @offset`;
+    return this.shape(sql).all({ ...w.params, limit, offset }) as QuoteRow[];
+  }
+
+  /** How many quotes pass the filter, counted up to `cap`; and how many of those a date range left out. */
+  quoteCount(f: QuoteFilter, cap: number): { found: number; undated: number } {
+    const w = this.quotesWhere(f);
+    if (!w) return { found: 0, undated: 0 };
+    const count = (where: string) =>
+      (
+        this.shape(
+          `SELECT count(*) AS n FROM (SELECT 1 FROM quotes q
+          ${w.params.text !== undefined ? 'JOIN quotes_fts ON quotes_fts.rowid = q.id AND quotes_fts MATCH @text' : ''}
+          JOIN passages p ON p.id = q.passage_id JOIN documents d ON d.id = p.document_id
+          WHERE ${where} LIMIT @cap)`,
+        ).get({ ...w.params, cap }) as { n: number }
+      ).n;
+    const found = count(w.where);
+    if (f.from === undefined && f.to === undefined) return { found, undated: 0 };
+    return { found, undated: count(`${w.undatedWhere} AND d.published IS NULL`) };
+  }
+
+  private quotesWhere(f: QuoteFilter): { where: string; undatedWhere: string; params: Record<string, unknown> } | null {
+    const where: string[] = [];
+    const params: Record<string, unknown> = {};
+    if (f.speakerId !== undefined) {
+      where.push('q.speaker_actor_id = @speaker');
+      params.speaker = f.speakerId;
+    }
+    if (f.aboutEntity || f.aboutWords !== undefined) {
+      const arms: string[] = [];
+      if (f.aboutEntity) {
+        arms.push(
+          'q.passage_id IN (SELECT passage_id FROM mentions WHERE entity_type = @aboutType AND entity_id = @aboutId)',
+        );
+        params.aboutType = f.aboutEntity.type;
+        params.aboutId = f.aboutEntity.id;
+      }
+      const q = f.aboutWords !== undefined ? ftsQuery(f.aboutWords, 'and') : null;
+      if (q) {
+        arms.push('q.id IN (SELECT rowid FROM quotes_fts WHERE quotes_fts MATCH @about)');
+        params.about = q;
+      }
+      if (arms.length === 0) return null;
+      where.push(`(${arms.join(' OR ')})`);
+    }
+    if (f.text !== undefined) {
+      const q = ftsQuery(f.text, 'and');
+      if (!q) return null;
+      params.text = q;
+    }
+    const undatedWhere = where.length ? where.join(' AND ') : '1';
+    if (f.from !== undefined || f.to !== undefined) {
+      where.push("d.published IS NOT NULL AND d.published <= @to AND d.published || '-99' >= @from");
+      params.from = f.from ?? '0000-01-01';
+      params.to = f.to ?? '9999-12-31';
+    }
+    return { where: where.length ? where.join(' AND ') : '1', undatedWhere, params };
+  }
+
+  /** The about: condition on the row itself being the entity, or its indexed words; false: nothing can match. */
+  private aboutClause(
+    f: TimelineFilter,
+    selfType: EntityType | null,
+    idColumn: string,
+    fts: string,
+    params: Record<string, unknown>,
+  ): string | false | null {
+    if (!f.aboutEntity && f.aboutWords === undefined) return null;
+    const arms: string[] = [];
+    if (f.aboutEntity && f.aboutEntity.type === selfType) {
+      arms.push(`${idColumn} = @aboutId`);
+      params.aboutId = f.aboutEntity.id;
+    }
+    const q = f.aboutWords !== undefined ? ftsPrefixQuery(f.aboutWords) : null;
+    if (q) {
+      arms.push(`${idColumn} IN (SELECT rowid FROM ${fts} WHERE ${fts} MATCH @aboutWords)`);
+      params.aboutWords = q;
+    }
+    return arms.length === 0 ? false : `(${arms.join(' OR ')})`;
+  }
+
+  private aboutFactClause(f: TimelineFilter, params: Record<string, unknown>): string {
+    const e = f.aboutEntity!;
+    params.aboutType = e.type;
+    params.aboutId = e.id;
+    const arms = [
+      '(f.subject_type = @aboutType AND f.subject_id = @aboutId)',
+      '(f.object_type = @aboutType AND f.object_id = @aboutId)',
+    ];
+    const q = f.aboutWords !== undefined ? ftsPrefixQuery(f.aboutWords) : null;
+    if (q) {
+      arms.push('f.id IN (SELECT rowid FROM facts_fts WHERE facts_fts MATCH @aboutWords)');
+      params.aboutWords = q;
+    }
+    return `(${arms.join(' OR ')})`;
+  }
+
+  private shape(sql: string): Statement {
+    let st = this.shaped.get(sql);
+    if (!st) this.shaped.set(sql, (st = this.db.prepare(sql)));
+    return st;
   }
   passage(id: number): PassageRow | undefined {
     return this.s.passage.get(id) as PassageRow | undefined;
@@ -331,7 +598,7 @@ export class Store {
     for (const mode of ['and', 'or'] as const) {
       const q = ftsQuery(text, mode);
       if (!q) return [];
-      const rows = this.s.searchPassages.all(q, limit) as PassageHit[];
+      const rows = this.s.searchPassages.all({ q, limit }) as PassageHit[];
       if (rows.length > 0) return rows;
     }
     return [];

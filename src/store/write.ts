@@ -17,6 +17,10 @@ export class StoreWriter {
       insertPassage: db.prepare(
         'INSERT INTO passages (document_id, ordinal, start, "end", text) VALUES (?, ?, ?, ?, ?)',
       ),
+      // The word indexes are written here, not by an AFTER INSERT trigger (dropped in migration 006): SQLite ran
+      // the trigger's insert three times slower than this statement, a third of an ingest's time.
+      indexPassage: db.prepare('INSERT INTO passages_fts (rowid, text) VALUES (?, ?)'),
+      indexQuote: db.prepare('INSERT INTO quotes_fts (rowid, text) VALUES (?, ?)'),
       insertActor: db.prepare(`INSERT INTO actors (slug, name, kind, country, summary, passage_id, evidence)
         VALUES (@slug, @name, @kind, @country, @summary, @passageId, @evidence)`),
       insertAlias: db.prepare(`INSERT OR IGNORE INTO aliases (entity_type, entity_id, alias, folded, weak)
@@ -65,7 +69,9 @@ export class StoreWriter {
     return Number(this.stmts.insertDoc.run(d).lastInsertRowid);
   }
   insertPassage(documentId: number, ordinal: number, start: number, end: number, text: string): number {
-    return Number(this.stmts.insertPassage.run(documentId, ordinal, start, end, text).lastInsertRowid);
+    const id = this.stmts.insertPassage.run(documentId, ordinal, start, end, text).lastInsertRowid;
+    this.stmts.indexPassage.run(id, text);
+    return Number(id);
   }
   insertActor(a: {
     slug: string;
@@ -155,7 +161,8 @@ export class StoreWriter {
     method: string;
     partial: number;
   }): void {
-    this.stmts.insertQuote.run(q);
+    const id = this.stmts.insertQuote.run(q).lastInsertRowid;
+    this.stmts.indexQuote.run(id, q.text);
   }
   insertMention(passageId: number, type: string, id: number, start: number, end: number): void {
     this.stmts.insertMention.run(passageId, type, id, start, end);

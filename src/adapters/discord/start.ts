@@ -13,6 +13,7 @@ import type { Registry } from '../../core/dispatch.js';
 import type { Guard } from '../../core/guards.js';
 import { ChannelGoneError, type Logger, type RunningAdapter } from '../../core/platform.js';
 import type { Reply } from '../../core/reply.js';
+import { registerSecret, scrubbing } from '../../core/secrets.js';
 import { ButtonStates } from '../../store/buttons.js';
 import type { Store } from '../../store/queries.js';
 import { buttonIds, interactionHandler } from './interactions.js';
@@ -49,8 +50,11 @@ const GONE_CODES = new Set<number>([
  * client torn down) when the token is refused or the gateway never becomes ready.
  */
 export async function startDiscord(opts: StartDiscordOptions): Promise<RunningAdapter> {
+  // From here on the token is cut out of every log line verbatim, whatever its shape.
+  registerSecret(opts.token);
   const now = opts.now ?? (() => new Date());
-  const log = opts.log;
+  // Every line the adapter writes passes the scrubber first, whatever sink the caller gave.
+  const log = scrubbing(opts.log);
   const client = new Client({
     // Slash commands, buttons and context menus arrive without any privileged intent.
     intents: [GatewayIntentBits.Guilds],
@@ -62,7 +66,7 @@ export async function startDiscord(opts: StartDiscordOptions): Promise<RunningAd
       ...(opts.rest?.retries !== undefined ? { retries: opts.rest.retries } : {}),
     },
   });
-  const buttons = new ButtonStates(opts.store.db);
+  const buttons = new ButtonStates(opts.store.writer);
   const handle = interactionHandler({
     registry: opts.registry,
     store: opts.store,
