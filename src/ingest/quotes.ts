@@ -318,7 +318,8 @@ function resolveDescription(desc: string, at: number, ctx: Ctx): Attribution {
     return { actorId: null, label: desc, method: 'description-unresolved', confidence: 0.5 };
   }
   const head = /(\p{L}+)$/u.exec(desc)?.[1]?.toLowerCase() ?? '';
-  const kinds = ORG_KINDS[head];
+  // Own keys only: "the constructor" must not find Object.prototype.constructor.
+  const kinds = Object.hasOwn(ORG_KINDS, head) ? ORG_KINDS[head] : undefined;
   if (kinds) {
     const ms = ctx.mentions[ctx.pi]!.filter((m) => m.end <= at && kinds.includes(m.kind));
     const last = ms[ms.length - 1];

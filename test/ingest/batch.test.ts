@@ -95,6 +95,20 @@ describe('ingestArticles', () => {
     reader.close();
   });
 
+  it('attributes to "the constructor" (a name Object.prototype holds) without failing the article', () => {
+    const summary = ingestArticles(db, [
+      {
+        name: 'constructor',
+        read: () =>
+          article('constructor-quote', [
+            'Work on the border wall stopped in March.',
+            '“We were told to leave the site,” said the constructor.',
+          ]),
+      },
+    ]);
+    expect(summary).toMatchObject({ added: 1, failed: 0 });
+  });
+
   it('two copies of one article in a batch store it once', () => {
     const a = article('twice', quoted(200));
     const summary = ingestArticles(db, [
