@@ -5,6 +5,7 @@ import { type ReplyItem, collectCitations, echo } from '../src/core/reply.js';
 import { paginate } from '../src/core/paging.js';
 import { autocomplete } from '../src/core/resolve.js';
 import { formatDate } from '../src/ingest/dates.js';
+import { RANK_WINDOW } from '../src/store/queries.js';
 
 /** The most passages one search returns (its `limit:` ceiling), quotes and names beside them; pages of 10. */
 export const MAX_PASSAGES = 25;
@@ -36,7 +37,7 @@ export const search: CommandSpec = {
     const names = autocomplete(s, 'any', text).slice(0, MAX_NAMES);
     // Every read is capped by a LIMIT however common the words ("search the" matches every passage): at most
     // `limit` passages (25) and MAX_QUOTES quotes, paged, and only the page shown is cited.
-    const passages = s.searchPassages(text, limit);
+    const { hits: passages, windowed } = s.searchPassagesRanked(text, limit);
     const quotes = s.searchQuotes(text, MAX_QUOTES);
     const entries: { section: string; item: () => ReplyItem }[] = [
       ...passages.map((p) => ({
@@ -73,6 +74,11 @@ export const search: CommandSpec = {
       title: `Search: ${echo(text, 80)}`,
       ...(names.length
         ? { fields: [{ name: 'Names', value: names.map((n) => `${n.name} (${n.type} ${n.slug})`).join('\n') }] }
+        : {}),
+      ...(windowed
+        ? {
+            body: `These words are in more than ${RANK_WINDOW.toLocaleString('en-US')} passages: ranked among the ${RANK_WINDOW.toLocaleString('en-US')} most recently added. Add words to narrow it.`,
+          }
         : {}),
       items,
       sections,

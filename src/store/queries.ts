@@ -176,6 +176,12 @@ export interface QuoteFilter {
   to?: string;
 }
 
+/**
+ * Search ranks at most this many matches, the most recently added: bm25 scores every row it ranks, so an
+ * unbounded ranking of a word in every passage grows with the store (a second at ×1000 for "search the").
+ */
+export const RANK_WINDOW = 1000;
+
 /** Past this many mentions, reading an entity's mention list costs more than probing it quote by quote. */
 const FREQUENT_MENTIONS = 1000;
 
@@ -267,18 +273,29 @@ export class Store {
       passage: p(`SELECT p.*, p."end" AS "end", d.slug, d.title, d.outlet, d.published, d.author, d.url FROM passages p
         JOIN documents d ON d.id = p.document_id WHERE p.id = ?`),
       neighbour: p(`SELECT id, text FROM passages WHERE document_id = ? AND ordinal = ?`),
-      // The best rowids first, then snippets for those alone: with snippet() in a ranked query, SQLite builds
-      // one for every matching passage before sorting (a common word matches thousands at scale).
+      // Ranking is bm25 over the matches — all of them up to RANK_WINDOW, else the RANK_WINDOW most recently
+      // added: "search the" matches every passage, and scoring 450,000 of them took a second at ×1000. The best
+      // rowids come first and snippets are built for those alone (in one ranked query SQLite builds a snippet
+      // for every match before sorting).
       searchPassages: p(`SELECT p.id, p.document_id, d.slug, d.title, d.outlet, d.published,
           snippet(passages_fts, 0, '«', '»', '…', 24) AS snippet, bm25(passages_fts) AS rank
         FROM passages_fts JOIN passages p ON p.id = passages_fts.rowid JOIN documents d ON d.id = p.document_id
-        WHERE passages_fts MATCH @q
-          AND passages_fts.rowid IN (SELECT rowid FROM passages_fts WHERE passages_fts MATCH @q ORDER BY rank LIMIT @limit)
+        WHERE passages_fts MATCH @q AND passages_fts.rowid IN (SELECT id FROM (
+            SELECT rowid AS id, bm25(passages_fts) AS r FROM passages_fts WHERE passages_fts MATCH @q
+            ORDER BY rowid DESC LIMIT @window) ORDER BY r LIMIT @limit)
         ORDER BY rank LIMIT @limit`),
-      searchQuotes: p(`SELECT q.*, q."end" AS "end", a.name AS speaker_name, d.published FROM quotes_fts
-        JOIN quotes q ON q.id = quotes_fts.rowid LEFT JOIN actors a ON a.id = q.speaker_actor_id
-        JOIN passages p ON p.id = q.passage_id JOIN documents d ON d.id = p.document_id
-        WHERE quotes_fts MATCH ? ORDER BY bm25(quotes_fts) LIMIT ?`),
+      quoteMatches: p(
+        'SELECT count(*) AS n FROM (SELECT 1 FROM quotes_fts WHERE quotes_fts MATCH ? ORDER BY rowid DESC LIMIT ?)',
+      ),
+      passageMatches: p(
+        'SELECT count(*) AS n FROM (SELECT 1 FROM passages_fts WHERE passages_fts MATCH ? ORDER BY rowid DESC LIMIT ?)',
+      ),
+      searchQuotes: p(`SELECT q.*, q."end" AS "end", a.name AS speaker_name, d.published FROM quotes q
+        LEFT JOIN actors a ON a.id = q.speaker_actor_id JOIN passages p ON p.id = q.passage_id
+        JOIN documents d ON d.id = p.document_id
+        JOIN (SELECT rowid AS id, bm25(quotes_fts) AS r FROM quotes_fts WHERE quotes_fts MATCH @q
+          ORDER BY rowid DESC LIMIT @window) best ON best.id = q.id
+        ORDER BY best.r LIMIT @limit`),
       entityPassages: p('SELECT DISTINCT passage_id FROM mentions WHERE entity_type = ? AND entity_id = ?'),
       allQuotes:
         p(`SELECT q.*, q."end" AS "end", a.name AS speaker_name, d.published FROM quotes q LEFT JOIN actors a ON a.id = q.speaker_actor_id
@@ -474,15 +491,20 @@ export class Store {
   quotes(f: QuoteFilter, limit: number, offset = 0): QuoteRow[] {
     const w = this.quotesWhere(f);
     if (!w) return [];
-    const rank = w.params.text !== undefined;
+    // Words rank by bm25 while they match at most RANK_WINDOW quotes; past that (a word in most quotes) the
+    // words only filter and the newest come first, so the cost does not grow with the store.
+    const rank =
+      w.params.text !== undefined &&
+      (this.s.quoteMatches.get(w.params.text, RANK_WINDOW + 1) as { n: number }).n <= RANK_WINDOW;
     const narrowed = rank || f.speakerId !== undefined || f.aboutEntity !== undefined || f.aboutWords !== undefined;
-    // A narrowing filter leaves a few rows to sort; without one (a date range at most), walking documents
-    // newest first reads only the page — SQLite puts undated (NULL) documents last in a descending order.
+    // A narrowing filter leaves a few rows to sort; without one (a date range, or words found everywhere),
+    // walking documents newest first reads only up to the page — SQLite puts undated (NULL) documents last in a
+    // descending order.
     const from = narrowed
-      ? `quotes q ${rank ? 'JOIN quotes_fts ON quotes_fts.rowid = q.id AND quotes_fts MATCH @text' : ''}
+      ? `quotes q ${rank ? 'JOIN (SELECT rowid AS id, bm25(quotes_fts) AS r FROM quotes_fts WHERE quotes_fts MATCH @text) best ON best.id = q.id' : ''}
          JOIN passages p ON p.id = q.passage_id JOIN documents d ON d.id = p.document_id`
       : 'documents d CROSS JOIN passages p ON p.document_id = d.id CROSS JOIN quotes q ON q.passage_id = p.id';
-    const order = rank ? 'bm25(quotes_fts), q.id' : 'd.published DESC, d.id DESC, q.id DESC';
+    const order = rank ? 'best.r, q.id' : 'd.published DESC, d.id DESC, q.id DESC';
     const sql = `SELECT q.*, q."end" AS "end", a.name AS speaker_name, d.published
       FROM ${from} LEFT JOIN actors a ON a.id = q.speaker_actor_id
       WHERE ${w.where} ORDER BY ${order} LIMIT @limit OFFSET @offset`;
@@ -497,7 +519,6 @@ export class Store {
       (
         this.shape(
           `SELECT count(*) AS n FROM (SELECT 1 FROM quotes q
-          ${w.params.text !== undefined ? 'JOIN quotes_fts ON quotes_fts.rowid = q.id AND quotes_fts MATCH @text' : ''}
           JOIN passages p ON p.id = q.passage_id JOIN documents d ON d.id = p.document_id
           WHERE ${where} LIMIT @cap)`,
         ).get({ ...w.params, cap }) as { n: number }
@@ -534,6 +555,8 @@ export class Store {
     if (f.text !== undefined) {
       const q = ftsQuery(f.text, 'and');
       if (!q) return null;
+      // "+" keeps SQLite from driving a join by probing every listed id per passage (seconds at ×100).
+      where.push('+q.id IN (SELECT rowid FROM quotes_fts WHERE quotes_fts MATCH @text)');
       params.text = q;
     }
     const undatedWhere = where.length ? where.join(' AND ') : '1';
@@ -595,17 +618,28 @@ export class Store {
     return this.s.neighbour.get(documentId, ordinal) as { id: number; text: string } | undefined;
   }
   searchPassages(text: string, limit: number): PassageHit[] {
+    return this.searchPassagesRanked(text, limit).hits;
+  }
+  /**
+   * Passages holding every word (else any word), best first; `windowed` when more than RANK_WINDOW matched
+   * and only the most recently added RANK_WINDOW were ranked.
+   */
+  searchPassagesRanked(text: string, limit: number): { hits: PassageHit[]; windowed: boolean } {
     for (const mode of ['and', 'or'] as const) {
       const q = ftsQuery(text, mode);
-      if (!q) return [];
-      const rows = this.s.searchPassages.all({ q, limit }) as PassageHit[];
-      if (rows.length > 0) return rows;
+      if (!q) break;
+      const hits = this.s.searchPassages.all({ q, limit, window: RANK_WINDOW }) as PassageHit[];
+      if (hits.length > 0) {
+        const n = (this.s.passageMatches.get(q, RANK_WINDOW + 1) as { n: number }).n;
+        return { hits, windowed: n > RANK_WINDOW };
+      }
     }
-    return [];
+    return { hits: [], windowed: false };
   }
+  /** Quotes holding every word, best first (ranked within the RANK_WINDOW most recently added matches). */
   searchQuotes(text: string, limit: number): QuoteRow[] {
     const q = ftsQuery(text, 'and');
-    return q ? (this.s.searchQuotes.all(q, limit) as QuoteRow[]) : [];
+    return q ? (this.s.searchQuotes.all({ q, limit, window: RANK_WINDOW }) as QuoteRow[]) : [];
   }
   passagesMentioning(type: EntityType, id: number): Set<number> {
     return new Set((this.s.entityPassages.all(type, id) as { passage_id: number }[]).map((r) => r.passage_id));

@@ -11,7 +11,7 @@ import { type Context, MAX_LINE } from '../../src/core/command.js';
 import { dispatchCommand, dispatchLine } from '../../src/core/dispatch.js';
 import type { Reply } from '../../src/core/reply.js';
 import { type DB, openDb } from '../../src/store/db.js';
-import { Store } from '../../src/store/queries.js';
+import { RANK_WINDOW, Store } from '../../src/store/queries.js';
 import { storeStats } from '../../src/store/stats.js';
 import { seededStore, snapshot, tempDir } from '../helpers/store.js';
 
@@ -115,6 +115,19 @@ describe('on a store grown to ×14 the seeds', () => {
     const items = pages.flatMap((p) => p.items!);
     expect(items.filter((i) => i.text.startsWith('“'))).toHaveLength(MAX_QUOTES);
     for (const i of items) expect(big.store.citation(i.citation!.passageId)).toBeDefined();
+  });
+
+  it(`search ranks at most ${RANK_WINDOW} matches of a word found everywhere — the newest — and says so`, () => {
+    const r = run('search the', big.ctx);
+    expect(r.body).toMatch(/more than 1,000 passages: ranked among the 1,000 most recently added/);
+    const newest = big.db
+      .prepare(`SELECT rowid FROM passages_fts WHERE passages_fts MATCH '"the"' ORDER BY rowid DESC LIMIT 1 OFFSET ?`)
+      .get(RANK_WINDOW - 1) as { rowid: number };
+    const passages = r.items!.filter((i) => !i.text.startsWith('“'));
+    expect(passages.length).toBeGreaterThan(0);
+    for (const i of passages) expect(i.citation!.passageId).toBeGreaterThanOrEqual(newest.rowid);
+    // A word in fewer passages is ranked over all of them, with no such note.
+    expect(run('search extradited', big.ctx).body ?? '').not.toMatch(/most recently added/);
   });
 
   it('timeline from:1900 to:2026 stops at 500 entries, 15 a page, and says how to see more', () => {
