@@ -64,7 +64,8 @@ export function dispatchCommand(
 function run(spec: CommandSpec, ctx: Context, validate: () => Args, opts: DispatchOptions): Reply {
   checkPermission(spec, ctx);
   for (const g of opts.guards ?? []) g(spec, ctx);
-  return spec.handler(ctx, validate());
+  // One snapshot per command: its several reads agree even while another process commits an ingest.
+  return ctx.store.read(() => spec.handler(ctx, validate()));
 }
 
 /** What the log may say about a request: only a registered command's name, never what the user typed. */

@@ -306,6 +306,14 @@ export class Store {
     };
   }
 
+  /**
+   * Runs `fn` in one read transaction: every query in it sees the same committed state, so a command answering
+   * while an ingest commits never mixes the store before with the store after. (Nested, it is a savepoint.)
+   */
+  read<T>(fn: () => T): T {
+    return this.db.transaction(fn)();
+  }
+
   /** Changes whenever aliases are added or removed, so caches built from them know when to rebuild. */
   aliasVersion(): string {
     const r = this.s.aliasVersion.get() as { n: number; top: number };
