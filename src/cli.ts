@@ -1,7 +1,8 @@
+import { existsSync } from 'node:fs';
 import { createInterface } from 'node:readline';
 import { registry } from '../commands/index.js';
 import { startConsole } from './adapters/console/repl.js';
-import { cooldown } from './core/guards.js';
+import { cooldowns } from './core/guards.js';
 import type { RunningAdapter } from './core/platform.js';
 import { scrub } from './core/secrets.js';
 import { createLogger } from './log.js';
@@ -13,14 +14,14 @@ import { errorReply } from './core/errors.js';
 import { ConfigError, loadConfig, type Config } from './config.js';
 import { ArticleFileError, readArticleFile } from './ingest/article-file.js';
 import { CuratedError } from './ingest/curated.js';
-import { AliasMatcher } from './ingest/mentions.js';
-import { addArticle, ensureSeeded, extractDocument, seed } from './ingest/pipeline.js';
+import { ensureSeeded, seed } from './ingest/pipeline.js';
+import { ingestArticles } from './ingest/batch.js';
+import { BackupError, backupDatabase } from './store/backup.js';
 import { DEFAULT_DB_PATH, type DB, openDb } from './store/db.js';
 import { Store } from './store/queries.js';
-import { loadAliasEntries, documentPassages } from './store/read-ingest.js';
+import { describeOpenError, isStorageError, openStoreSafely } from './store/safe-open.js';
 import { storeStats } from './store/stats.js';
 import { verifyStore } from './store/verify.js';
-import { StoreWriter } from './store/write.js';
 
 /** Exit codes: 0 answered · 1 the user's input was wrong · 2 configuration or internal error. */
 export const EXIT = { ok: 0, user: 1, internal: 2 } as const;
@@ -40,12 +41,14 @@ export async function main(argv: string[]): Promise<number> {
   }
   const dbPath = config.BEATBOOK_DB ?? DEFAULT_DB_PATH;
   const verb = args[0];
+  // A backup only reads the live store, whoever else has it open: it never migrates or seeds it.
+  if (verb === 'backup') return await backup(dbPath, args.slice(1), json);
   let db: DB;
+  let readOnly = false;
   try {
-    db = openDb(dbPath);
+    ({ db, readOnly } = openStoreSafely(dbPath, { write: WRITING_VERBS.has(verb ?? '') }));
   } catch (e) {
-    process.stderr.write(`Cannot open the database at ${dbPath}: ${(e as Error).message}\n`);
-    return EXIT.internal;
+    return storageFailure(dbPath, e);
   }
   try {
     if (verb === 'seed') {
@@ -55,7 +58,8 @@ export async function main(argv: string[]): Promise<number> {
       );
       return EXIT.ok;
     }
-    ensureSeeded(db);
+    // A write-protected store is answered from as it is; building it is for whoever may write it.
+    if (!readOnly) ensureSeeded(db);
     const ctx: Context = {
       store: new Store(db),
       user: { id: 'local', name: 'console', admin: true },
@@ -127,6 +131,7 @@ export async function main(argv: string[]): Promise<number> {
       process.stderr.write(`${e.message}\n`);
       return EXIT.user;
     }
+    if (isStorageError(e)) return storageFailure(dbPath, e);
     process.stderr.write(
       `Beatbook failed: ${(e as Error).message}\n${process.env.DEBUG ? `${(e as Error).stack}\n` : ''}`,
     );
@@ -148,8 +153,11 @@ async function serve(db: DB, config: Config): Promise<number> {
     import('./digest/schedule.js'),
   ]);
   const log = createLogger(config.LOG_LEVEL ?? 'info');
-  const store = new Store(db);
-  const guards = [cooldown(config.cooldown.limit, config.cooldown.windowMs)];
+  // Chat commands read through a read-only connection: no query can write, and an `ingest` running in another
+  // process never blocks a reader (WAL). Button state and the digest ledger write through `db`.
+  const reader = openDb(db.name, { readonly: true });
+  const store = new Store(reader, { writer: db });
+  const guards = [cooldowns({ user: config.cooldown, channel: config.channelCooldown })];
   const adapters: RunningAdapter[] = [];
   const stopAll = async () => {
     for (const a of adapters) await a.stop().catch(() => undefined);
@@ -169,6 +177,9 @@ async function serve(db: DB, config: Config): Promise<number> {
           config,
           log,
           guards,
+          // A hung request is retried within 5 s rather than discord.js's 15: a deferred answer's follow-up
+          // still lands while the reporter waits.
+          rest: { timeout: 5000 },
         }),
       );
       log({ level: 'info', msg: 'discord ready' });
@@ -211,6 +222,7 @@ async function serve(db: DB, config: Config): Promise<number> {
   });
   await digest.stop();
   await stopAll();
+  reader.close();
   return EXIT.ok;
 }
 
@@ -259,30 +271,96 @@ async function batch(ctx: Context): Promise<number> {
   return EXIT.ok;
 }
 
-/** Adds newsroom articles, each in its own transaction; a bad file is named and skipped, the store untouched. */
+/**
+ * Adds newsroom articles in batched transactions, a savepoint each: a bad file is named and skipped with the
+ * store untouched by it, and each line is printed once its batch is committed.
+ */
 function ingestFiles(db: DB, files: string[]): number {
   if (files.length === 0) {
     process.stderr.write('Usage: beatbook ingest <file…> (plain text, or Markdown with YAML front-matter)\n');
     return EXIT.user;
   }
-  const w = new StoreWriter(db);
-  const matcher = new AliasMatcher(loadAliasEntries(db));
-  let failed = 0;
-  for (const file of files) {
-    try {
-      const article = readArticleFile(file);
-      const result = db.transaction(() => {
-        const id = addArticle(w, article);
-        if (id === null) return null;
-        const { quotes } = extractDocument(db, w, id, matcher);
-        return { id, quotes, passages: documentPassages(db, id).length };
-      })();
-      if (result === null) process.stdout.write(`unchanged ${file}: already in the store\n`);
-      else process.stdout.write(`added ${file}: ${result.passages} passages, ${result.quotes} quotes\n`);
-    } catch (e) {
-      failed++;
-      process.stderr.write(`${e instanceof ArticleFileError ? e.message : `${file}: ${(e as Error).message}`}\n`);
-    }
+  const summary = ingestArticles(
+    db,
+    files.map((file) => ({ name: file, read: () => readArticleFile(file) })),
+    {
+      onOutcome: (o) => {
+        if (o.status === 'added') process.stdout.write(`added ${o.name}: ${o.passages} passages, ${o.quotes} quotes\n`);
+        else if (o.status === 'unchanged') process.stdout.write(`unchanged ${o.name}: already in the store\n`);
+        else
+          process.stderr.write(
+            `${o.error instanceof ArticleFileError ? o.error.message : `${o.name}: ${(o.error as Error).message}`}\n`,
+          );
+      },
+    },
+  );
+  return summary.failed > 0 ? EXIT.user : EXIT.ok;
+}
+
+/** Verbs that change the store: a write-protected database file is refused for them, not opened read-only. */
+const WRITING_VERBS = new Set(['seed', 'ingest', 'serve', 'start']);
+
+/** The database file cannot be used: one sentence naming it and what to do, the stack only with DEBUG. */
+function storageFailure(dbPath: string, e: unknown): number {
+  process.stderr.write(
+    `${describeOpenError(dbPath, e)}\n${process.env.DEBUG && e instanceof Error ? `${e.stack}\n` : ''}`,
+  );
+  return EXIT.internal;
+}
+
+/**
+ * `backup <path> [--force]`: an online copy of the store (SQLite's backup API), safe while `serve` runs and
+ * writes. Prints where it went, its size and its counts.
+ */
+async function backup(dbPath: string, args: string[], json: boolean): Promise<number> {
+  const force = args.includes('--force');
+  const rest = args.filter((a) => a !== '--force');
+  if (rest.length !== 1 || rest[0]!.startsWith('--')) {
+    process.stderr.write('Usage: beatbook backup <file or directory> [--force] (copies the store while it runs)\n');
+    return EXIT.user;
   }
-  return failed > 0 ? EXIT.user : EXIT.ok;
+  if (!existsSync(dbPath)) {
+    process.stderr.write(`There is no database at ${dbPath} to back up — check BEATBOOK_DB.\n`);
+    return EXIT.internal;
+  }
+  let db: DB;
+  try {
+    db = openDb(dbPath, { readonly: true });
+  } catch (e) {
+    return storageFailure(dbPath, e);
+  }
+  const showProgress = process.stderr.isTTY && !json;
+  try {
+    const r = await backupDatabase(db, rest[0]!, {
+      force,
+      ...(showProgress
+        ? {
+            onProgress: (p: { totalPages: number; remainingPages: number }) =>
+              process.stderr.write(
+                `\rbacking up… ${Math.floor((100 * (p.totalPages - p.remainingPages)) / Math.max(1, p.totalPages))}%`,
+              ),
+          }
+        : {}),
+    });
+    if (showProgress) process.stderr.write('\r\x1b[K');
+    const s = r.stats;
+    process.stdout.write(
+      json
+        ? `${JSON.stringify({ ok: true, source: dbPath, ...r })}\n`
+        : `Backed up ${dbPath} to ${r.path}: ${(r.bytes / 1048576).toFixed(1)} MB — ${s.documents} documents, ${s.passages} passages, ${s.quotes} quotes, ${s.actors} actors, ${s.events} events, ${s.policies} policies, ${s.facts} facts; integrity ${r.integrity}.\n`,
+    );
+    return EXIT.ok;
+  } catch (e) {
+    if (e instanceof BackupError) {
+      process.stderr.write(`backup: ${e.message}\n`);
+      return EXIT.user;
+    }
+    if (isStorageError(e)) return storageFailure(dbPath, e);
+    process.stderr.write(
+      `backup failed: ${(e as Error).message}\n${process.env.DEBUG ? `${(e as Error).stack}\n` : ''}`,
+    );
+    return EXIT.internal;
+  } finally {
+    db.close();
+  }
 }

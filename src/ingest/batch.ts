@@ -67,7 +67,9 @@ export function ingestArticles(db: DB, items: Iterable<IngestItem>, opts: Ingest
   );
   const flush = (chunk: Pending[]) => {
     if (chunk.length === 0) return;
-    const outcomes = batch(chunk);
+    // IMMEDIATE: take the write lock when the batch starts, not at its first write — a read-then-write
+    // transaction fails with SQLITE_BUSY_SNAPSHOT if the bot commits (button state, digest ledger) in between.
+    const outcomes = batch.immediate(chunk);
     summary.commits++;
     for (const o of outcomes) {
       if (o.status === 'added') {
