@@ -33,6 +33,13 @@ export const ask: CommandSpec = {
     if (r.status === 'answered') {
       const citation = cite(s, r.support.passageId, r.support.sentence, r.support.start, r.support.end);
       const items: ReplyItem[] = [{ label: 'Source', text: `“${r.support.sentence}”`, citation }];
+      // Read from the paragraph after the one that matched the question: cite that one too, as the lead-in.
+      if (r.lead)
+        items.push({
+          label: 'Lead-in',
+          text: `“${r.lead.sentence}”`,
+          citation: cite(s, r.lead.passageId, r.lead.sentence, r.lead.start, r.lead.end),
+        });
       const fields = [
         ...(r.asWritten ? [{ name: 'As written', value: `“${r.asWritten}”` }] : []),
         {
@@ -42,7 +49,7 @@ export const ask: CommandSpec = {
               ? 'Curated profile, checked against its source.'
               : r.via === 'fact' || r.via === 'event'
                 ? `Curated fact, ${pct(r.confidence)} of the question's words in its evidence.`
-                : `${pct(r.confidence)} of the question's weighted words in the cited sentence (answers need ${pct(MIN_CONFIDENCE)}).`,
+                : `${pct(r.confidence)} of the question's weighted words in the cited ${r.lead ? 'lead-in, whose next paragraph holds the answer' : 'sentence'} (answers need ${pct(MIN_CONFIDENCE)}).`,
         },
       ];
       return {

@@ -15,9 +15,19 @@ import {
   nameCandidates,
   numberCandidates,
   phraseCandidate,
+  placePhraseCandidates,
+  quotedCandidates,
   reasonCandidates,
 } from './extract.js';
-import { type Question, STOPWORDS, parseQuestion, stem } from './question.js';
+import { acronymExpansions, appositives } from './define.js';
+import { isKnownPlace } from './places.js';
+import { FUNCTION_WORDS, type Question, STOPWORDS, parseQuestion, stem } from './question.js';
+import { continues } from './window.js';
+
+/** A lookup table keyed by user words: without a prototype, "constructor" or "toString" find nothing. */
+function ownKeys<T>(table: Record<string, T>): Record<string, T> {
+  return Object.assign(Object.create(null) as Record<string, T>, table);
+}
 
 /** Where an answer's words sit: a span of a passage (offsets into the document body). */
 export interface Grounding {
@@ -35,6 +45,8 @@ export interface Answered {
   /** The words in the source the answer was read from, when the answer line reformats them (dates). */
   asWritten?: string;
   support: Grounding;
+  /** When the answer was read from the sentence after the one matching the question (in another paragraph): that one. */
+  lead?: Grounding;
   confidence: number;
   via: 'fact' | 'event' | 'quote' | 'profile' | 'passage';
 }
@@ -62,6 +74,20 @@ interface Unit {
   /** Stems of the whole passage and the document's title (shared by its sentences): what the sentence is
    * about, if it does not say so. */
   surround?: Set<string>;
+  /** Stems of the document's title and author: what every sentence of it is about. */
+  meta?: Set<string>;
+  /** When the document was published (YYYY, YYYY-MM or YYYY-MM-DD), where it says. */
+  published?: string | null;
+  /** Stems of the whole document: a name the question gives may be set up paragraphs before. */
+  docStems?: Set<string>;
+  documentId?: number;
+  /**
+   * The sentence after this one: its passage and offset in the document; `at` (its offset from this one's
+   * start) and `span` (both sentences, verbatim) when it is in the same passage.
+   */
+  next?: { text: string; passageId: number; docStart: number; at?: number; span?: string };
+  /** Set on a unit read from the sentence after the one that matched: that sentence, cited too. */
+  lead?: Grounding;
   via: Answered['via'];
   /** Curated words about the unit that may match the question but are not quoted as the answer (a fact's value). */
   curated?: string;
@@ -81,7 +107,20 @@ interface Scored {
   score: number;
 }
 
-export function ask(store: Store, text: string): AskResult {
+/** What a trace sees: the best-scored sentences of one question, for tuning and diagnosis. */
+export interface TraceLine {
+  sentence: string;
+  coverage: number;
+  score: number;
+  answer?: string;
+  via: Answered['via'];
+}
+
+export function ask(
+  store: Store,
+  text: string,
+  opts: { trace?: (q: Question, top: TraceLine[]) => void } = {},
+): AskResult {
   const q = parseQuestion(text);
   if (q.terms.length === 0 && !q.subject)
     return none(q, 'The question has no words to look for — name a person, event, policy or topic.', []);
@@ -93,7 +132,7 @@ export function ask(store: Store, text: string): AskResult {
     if (r) return r;
   }
   if (q.kind === 'definition') {
-    const r = definition(store, q);
+    const r = definition(store, q) ?? describedAs(store, q);
     if (r) return r;
     q.kind = q.type === 'who' ? 'person' : 'phrase';
   }
@@ -112,6 +151,16 @@ export function ask(store: Store, text: string): AskResult {
     if (s) scored.push(s);
   }
   scored.sort((x, y) => y.score - x.score || x.unit.rank - y.unit.rank);
+  opts.trace?.(
+    q,
+    scored.slice(0, 8).map((s) => ({
+      sentence: clean(s.unit.text),
+      coverage: round(s.coverage),
+      score: round(s.score),
+      answer: s.best?.display,
+      via: s.unit.via,
+    })),
+  );
   const top = scored[0];
   // "How many X": a number that is not a number of X does not answer it.
   const weak = top?.best && q.kind === 'count' && q.head && !top.best.headMatch;
@@ -133,6 +182,7 @@ export function ask(store: Store, text: string): AskResult {
     answer: c.display,
     ...(!curated && c.display !== c.text ? { asWritten: c.text } : {}),
     support: { passageId: u.passageId, start: u.docStart, end: u.docStart + u.text.length, sentence: clean(u.text) },
+    ...(u.lead ? { lead: u.lead } : {}),
     confidence: round(Math.min(1, top.coverage)),
     via: u.via,
   };
@@ -157,7 +207,9 @@ function describe(q: Question): string {
 // ---------------------------------------------------------------- retrieval
 
 // Words that turn a question into a different one: "the current governor" is not "the former governor".
-const QUALIFIERS = new Set(['current', 'first', 'last', 'former', 'second', 'new', 'next', 'previous', 'only', 'now']);
+const QUALIFIERS = new Set(
+  ['current', 'first', 'last', 'former', 'second', 'new', 'next', 'previous', 'only', 'now'].map((w) => stem(w)),
+);
 
 function termWeights(store: Store, terms: string[]): Map<string, number> {
   const a = askStore(store);
@@ -216,6 +268,8 @@ function gatherUnits(store: Store, linked: Linked[], retrieved: PassageText[]): 
         text: p.text.slice(f.start - p.start, f.end - p.start),
         context: '',
         curated: f.value,
+        docStems: documentStems(store, p.document_id),
+        documentId: p.document_id,
         via: 'fact',
         date: f.date,
         about: [`${f.subject_type}:${f.subject_id}`, `${f.object_type}:${f.object_id}`],
@@ -248,21 +302,64 @@ function gatherUnits(store: Store, linked: Linked[], retrieved: PassageText[]): 
   }
   for (const p of passages.values()) {
     const spans = sentenceSpans(p.text);
-    const surround = new Set(words(`${a.title(p.document_id)} ${p.text}`).map((w) => w.stem));
+    const doc = a.meta(p.document_id);
+    const meta = stemSet(`${doc.title} ${doc.author ?? ''}`);
+    const surround = stemSet(p.text);
+    const docStems = documentStems(store, p.document_id);
+    // A one-sentence paragraph leans on the paragraph before and may be finished by the one after.
+    const before = a.neighbour(p, 'before');
+    const after = a.neighbour(p, 'after');
+    const lastOf = (q: PassageText) => {
+      const sp = sentenceSpans(q.text).at(-1);
+      return sp ? q.text.slice(sp.start, sp.end) : '';
+    };
+    const firstOf = (q: PassageText) => sentenceSpans(q.text)[0] ?? { start: 0, end: q.text.length };
     spans.forEach((sp, i) => {
-      const prev = i > 0 ? p.text.slice(spans[i - 1]!.start, spans[i - 1]!.end) : '';
+      const prev = i > 0 ? p.text.slice(spans[i - 1]!.start, spans[i - 1]!.end) : before ? lastOf(before) : '';
+      const following = spans[i + 1];
+      const outside = !following && after ? firstOf(after) : undefined;
+      const next = following
+        ? {
+            text: p.text.slice(following.start, following.end),
+            passageId: p.id,
+            docStart: p.start + following.start,
+            at: following.start - sp.start,
+            span: p.text.slice(sp.start, following.end),
+          }
+        : after && outside
+          ? {
+              text: after.text.slice(outside.start, outside.end),
+              passageId: after.id,
+              docStart: after.start + outside.start,
+            }
+          : undefined;
       units.push({
         passageId: p.id,
         docStart: p.start + sp.start,
         text: p.text.slice(sp.start, sp.end),
         context: prev,
         surround,
+        meta,
+        docStems,
+        documentId: p.document_id,
+        published: doc.published,
+        ...(next ? { next } : {}),
         via: 'passage',
         rank: p.rank,
       });
     });
   }
   return units;
+}
+
+const docStemCache = new WeakMap<Store, Map<number, Set<string>>>();
+function documentStems(store: Store, documentId: number): Set<string> {
+  let byDoc = docStemCache.get(store);
+  if (!byDoc) docStemCache.set(store, (byDoc = new Map()));
+  let stems = byDoc.get(documentId);
+  if (!stems)
+    byDoc.set(documentId, (stems = new Set(words(askStore(store).documentText(documentId)).map((w) => w.stem))));
+  return stems;
 }
 
 // ---------------------------------------------------------------- scoring
@@ -274,8 +371,35 @@ interface Word {
   end: number;
 }
 function words(text: string): Word[] {
-  return tokens(text).map((t) => ({ stem: stem(t.folded), folded: t.folded, start: t.start, end: t.end }));
+  let ws = wordCache.get(text);
+  if (!ws) {
+    ws = tokens(text).map((t) => ({ stem: stem(t.folded), folded: t.folded, start: t.start, end: t.end }));
+    // The same passages and sentences come back question after question: keep the last few thousand.
+    if (wordCache.size > 5000) wordCache.clear();
+    wordCache.set(text, ws);
+  }
+  return ws;
 }
+const wordCache = new Map<string, Word[]>();
+
+/** The stems of a text, as a set (cached with its words). */
+function stemSet(text: string): Set<string> {
+  let set = stemSets.get(text);
+  if (!set) {
+    set = new Set(words(text).map((w) => w.stem));
+    if (stemSets.size > 5000) stemSets.clear();
+    stemSets.set(text, set);
+  }
+  return set;
+}
+const stemSets = new Map<string, Set<string>>();
+
+// A pronoun early in a sentence points back to the sentence before: its words are this sentence's too.
+const ANAPHORA =
+  /\b(he|she|it|they|his|her|its|their|him|them|the (?:suspect|man|woman|official|president|minister|governor|mayor|group|company|agency|bill|law|measure|move|plan|report|party))\b/i;
+// Share of a term's weight earned where it is found: in the sentence, the sentence before (more when a pronoun
+// points there), the document's title and author, the rest of the paragraph.
+const CREDIT = { context: 0.5, anaphora: 0.8, meta: 0.5, surround: 0.3 };
 
 function scoreUnit(
   store: Store,
@@ -287,55 +411,179 @@ function scoreUnit(
 ): Scored | null {
   const ws = words(u.text);
   const inSentence = new Set(ws.map((w) => w.stem));
+  const anaphoric = ANAPHORA.test(u.text.slice(0, 80));
   // "Roberto Borge" in the question is matched by "Borge" in the sentence: a named entity's words count as
-  // present wherever any of its names is.
+  // present wherever any of its names is, in a curated unit about it, or behind a pronoun naming it just before.
   const sentenceFolded = ` ${fold(u.text)} `;
+  const contextFolded = ` ${fold(u.context)} `;
   for (const e of linked) {
-    if (e.names.some((n) => n.length > 2 && sentenceFolded.includes(` ${n} `)))
+    const named = e.names.some((n) => n.length > 2 && sentenceFolded.includes(` ${n} `));
+    const about = u.about?.includes(`${e.type}:${e.id}`);
+    const pointed = anaphoric && e.names.some((n) => n.length > 2 && contextFolded.includes(` ${n} `));
+    if (named || about || pointed)
       for (const w of fold(q.raw.slice(e.start, e.end)).split(' ')) inSentence.add(stem(w));
   }
-  const inContext = new Set(words(`${u.context} ${u.curated ?? ''}`).map((w) => w.stem));
+  const inContext = u.curated ? new Set([...stemSet(u.context), ...stemSet(u.curated)]) : stemSet(u.context);
+  const inMeta = u.meta ?? new Set<string>();
   const inSurround = u.surround ?? new Set<string>();
   let total = 0;
   let got = 0;
   const matchedAt: number[] = [];
   const matched: { at: number; w: number }[] = [];
+  const qualified = qualifiedTerms(q);
   for (const t of q.terms) {
     const w = weight.get(t) ?? 1;
-    total += w;
+    let credit = 0;
+    // "current" in "the current attorney general" counts only beside "attorney" in the same sentence: on its
+    // own, or a sentence away, it qualifies something else ("the current administration").
+    // A qualifier counts where the word it qualifies is beside it: in the sentence, or in the one before.
+    const q4 = qualified.get(t);
+    if (q4 !== undefined) {
+      const together = (set: Set<string>) => set.has(t) && (q4 === '' || set.has(q4));
+      if (!together(inSentence)) {
+        total += w;
+        if (together(inContext)) got += w * (anaphoric ? CREDIT.anaphora : CREDIT.context);
+        continue;
+      }
+    }
     if (inSentence.has(t)) {
-      got += w;
+      credit = 1;
       for (const x of ws)
         if (x.stem === t) {
           matchedAt.push(x.start);
           matched.push({ at: x.start, w });
         }
-    } else if (inContext.has(t)) got += 0.5 * w;
-    else if (inSurround.has(t)) got += 0.3 * w;
+    } else if (inContext.has(t)) credit = anaphoric ? CREDIT.anaphora : CREDIT.context;
+    else if (inMeta.has(t) || (/^(19|20)\d\d$/.test(t) && u.published?.startsWith(t))) credit = CREDIT.meta;
+    else if (inSurround.has(t)) credit = CREDIT.surround;
+    // "Which *party*", "what *share*": the kind of answer wanted supports a sentence but its absence is no miss.
+    if (credit < 1 && q.frame.includes(t)) continue;
+    total += w;
+    got += credit * w;
   }
   if (total === 0) return null;
   let coverage = got / total;
-  // Every entity the question names must be present in the sentence or just before it.
-  const window = fold(`${u.context} ${u.text} ${u.curated ?? ''}`);
-  for (const e of linked) {
-    if (e.common || u.about?.includes(`${e.type}:${e.id}`)) continue;
-    if (!e.names.some((n) => ` ${window} `.includes(` ${n} `))) coverage *= 0.6;
+  // Every entity the question names must be present in the sentence, just before it, or (read together with
+  // it) just after; or be the document's author or subject.
+  const presence = (text: string) => {
+    const window = ` ${fold(`${u.context} ${text} ${u.curated ?? ''}`)} `;
+    let f = 1;
+    for (const e of linked) {
+      if (e.common || u.about?.includes(`${e.type}:${e.id}`)) continue;
+      if (e.names.some((n) => window.includes(` ${n} `))) continue;
+      const last = e.names[0]!.split(' ').pop()!;
+      f *= last.length >= 4 && inMeta.has(stem(last)) ? 0.9 : 0.6;
+    }
+    // So must a name the store does not know: by its last word, the one a story repeats.
+    for (const name of q.names) {
+      const at = q.raw.indexOf(name);
+      if (linked.some((e) => at < e.end && at + name.length > e.start)) continue;
+      const last = fold(name).split(' ').pop()!;
+      const st = stem(last);
+      if (last.length < 3 || window.includes(` ${last} `)) continue;
+      // Named in the paragraph or the headline, the sentence may still be about it; named only elsewhere in
+      // the article, less likely; not at all, it is about something else.
+      f *= inMeta.has(st) || inSurround.has(st) ? 0.9 : u.docStems?.has(st) ? 0.85 : 0.6;
+    }
+    return f;
+  };
+  const present = presence(u.text);
+  coverage *= present;
+  // "The current attorney general" is not "the former attorney general": a sentence that puts the opposite
+  // qualifier in front of the question's words is about someone else.
+  for (const t of q.terms) {
+    // ("former and current governors" asks for both.)
+    const opposite = OPPOSITE[t]?.filter((o) => !q.terms.includes(o));
+    if (!opposite?.length) continue;
+    const hit = ws.findIndex(
+      (w, i) => opposite.includes(w.stem) && ws.slice(i + 1, i + 4).some((x) => q.terms.includes(x.stem)),
+    );
+    if (hit >= 0) coverage *= 0.5;
   }
-  // A year the question names ("in 2018") must be in the sentence or just before it: 2017's figure is not 2018's.
-  // (A full date in the question, "October 2, 1968", is matched by its day and month.)
+  // A year the question names ("in 2018") must be in the sentence or just before it, or be the year the
+  // document was written: 2017's figure is not 2018's. (A full date in the question, "October 2, 1968", is
+  // matched by its day and month.)
   for (const y of q.raw.match(/(?<![A-Za-z]\.? \d{1,2}, )\b(19|20)\d{2}\b/g) ?? [])
-    if (!`${u.context} ${u.text}`.includes(y)) coverage *= 0.5;
+    if (!`${u.context} ${u.text}`.includes(y) && !u.published?.startsWith(y)) coverage *= 0.5;
   // The question's words scattered across a long sentence are weaker evidence than the same words together.
   const distinct = new Map<string, number>();
   for (const x of ws) if (q.terms.includes(x.stem) && !distinct.has(x.stem)) distinct.set(x.stem, x.start);
   if (distinct.size >= 2) {
     const pos = [...distinct.values()];
     const spanWords = u.text.slice(Math.min(...pos), Math.max(...pos)).split(/\s+/).length;
-    if (spanWords > 18) coverage *= Math.sqrt(18 / spanWords);
+    if (spanWords > 24) coverage *= Math.sqrt(24 / spanWords);
   }
   if (coverage < 0.3) return null;
   const lastMatch = matchedAt.length ? Math.max(...matchedAt) : 0;
-  const best = bestCandidate(store, q, u, ws, matched, lastMatch, common);
+  let unit = u;
+  let best = bestCandidate(store, q, u.text, u, ws, matched, lastMatch, linked, common);
+  // The answer a sentence leaves out may open the next one: "…resigned on Monday to seek the nomination.
+  // Jose Antonio Meade had been widely expected…". Read it there only when the next sentence carries on.
+  // A speaker is named with the words spoken, never in the sentence after.
+  const wantsNext = q.kind !== 'speaker' && (!best || (q.kind === 'reason' && best.bonus < STRONG_CLAUSE));
+  const next = u.next;
+  if (wantsNext && next && u.via === 'passage' && continues(u.text, next.text, namesSomeone(store, u.text))) {
+    const nws = words(next.text);
+    const nb = bestCandidate(store, q, next.text, u, nws, [], 0, linked, common, true);
+    if (nb && (!best || (q.kind === 'reason' ? nb.bonus > best.bonus - 0.05 : true))) {
+      if (next.span !== undefined && next.at !== undefined) {
+        // Same paragraph: one citation covers both sentences.
+        best = { ...nb, start: nb.start + next.at, end: nb.end + next.at };
+        unit = { ...u, text: next.span };
+      } else {
+        // The next paragraph: cite the sentence that holds the answer, and the one that matched as its lead.
+        best = nb;
+        unit = {
+          ...u,
+          passageId: next.passageId,
+          docStart: next.docStart,
+          text: next.text,
+          lead: { passageId: u.passageId, start: u.docStart, end: u.docStart + u.text.length, sentence: clean(u.text) },
+        };
+      }
+      coverage *= (0.9 * presence(`${u.text} ${next.text}`)) / present;
+    }
+  }
+  // A reason explains an event the question describes: most of the question's words that are not names must
+  // be in the sentence that matched, not only around it.
+  if (q.kind === 'reason') {
+    const named = new Set(
+      [...linked.map((e) => q.raw.slice(e.start, e.end)), ...q.names].flatMap((n) => fold(n).split(' ').map(stem)),
+    );
+    let own = 0;
+    let all = 0;
+    for (const t of q.terms) {
+      if (named.has(t)) continue;
+      const w = weight.get(t) ?? 1;
+      all += w;
+      if (inSentence.has(t)) own += w;
+    }
+    if (all > 0 && own / all < 0.5) coverage *= 0.6;
+  }
+  // A reason explains what someone did: the one the question names must be in the sentences that give it,
+  // not only in the sentence before or in a curated link.
+  if (q.kind === 'reason') {
+    const cited = ` ${fold(unit === u ? u.text : `${u.text} ${unit.text}`)} `;
+    // Named there, pointed at by a pronoun there, or the author whose view the piece gives.
+    const around = ` ${fold(anaphoric ? u.context : '')} `;
+    const present = (names: string[]) =>
+      names.some((n) => {
+        const last = n.split(' ').pop()!;
+        const inText = (t: string) => t.includes(` ${n} `) || (last.length >= 4 && t.includes(` ${last} `));
+        return inText(cited) || inText(around) || inMeta.has(stem(last));
+      });
+    for (const e of linked) if (!e.common && !present(e.names)) coverage *= 0.5;
+    for (const name of q.names)
+      if (!linked.some((e) => e.names.includes(fold(name))) && !present([fold(name)])) coverage *= 0.5;
+  }
+  // "Where was X detained" is not answered by where X was born: the participle a passive question turns on
+  // must be in what is cited (the sentence, or the two read together).
+  // So must the role a who-question names ("who was the mayor…").
+  const citedStems = unit === u ? stemSet(u.text) : new Set([...stemSet(u.text), ...stemSet(unit.text)]);
+  if (q.predicate && !citedStems.has(q.predicate)) coverage *= 0.7;
+  if (q.kind === 'person' && q.role && !citedStems.has(q.role)) coverage *= 0.7;
+  // "Thousands of phone numbers" is a weaker answer to "how many" than a figure: prefer the sentence with one.
+  if (best && (q.kind === 'count' || q.kind === 'amount') && VAGUE.test(best.text)) coverage *= 0.8;
   // How tightly the answer sits among the question's words is part of the confidence.
   if (best && q.kind !== 'phrase' && q.kind !== 'reason' && !(best.start === 0 && best.end === 0))
     coverage *= 0.6 + 0.4 * Math.min(1, proximity(best, matched) * 1.4);
@@ -343,12 +591,47 @@ function scoreUnit(
   // Programs" is no answer to "who heads the DEA").
   if (best && (q.kind === 'person' || q.kind === 'entity' || q.kind === 'place')) {
     const rarest = q.terms.reduce((a, t) => ((weight.get(t) ?? 0) > (weight.get(a) ?? 0) ? t : a), q.terms[0]!);
-    const at = ws.filter((w) => w.stem === rarest).map((w) => Math.abs(w.start - best.start));
-    if (at.length === 0 || Math.min(...at) > 120) coverage *= 0.75;
+    const at = ws.filter((w) => w.stem === rarest).map((w) => Math.abs(w.start - best!.start));
+    // …unless two of its other words stand right by it ("replaced at Pemex by Carlos Trevino").
+    const nearAny = new Set(matched.filter((m) => Math.abs(m.at - best!.start) <= 60).map((m) => m.at)).size >= 2;
+    if ((at.length === 0 || Math.min(...at) > 120) && !nearAny) coverage *= 0.75;
   }
   const curatedBonus = u.via === 'passage' ? 0 : 0.04;
   const score = coverage + curatedBonus + (best ? 0.15 * best.bonus : -0.5) - 0.002 * Math.max(0, u.rank);
-  return { unit: u, coverage, lastMatch, matchedAt, best, score };
+  return { unit, coverage, lastMatch, matchedAt, best, score };
+}
+
+/** Each qualifier of the question ("current", "first") with the stem of the word it qualifies, '' if none. */
+function qualifiedTerms(q: Question): Map<string, string> {
+  const out = new Map<string, string>();
+  const ws = fold(q.raw)
+    .split(' ')
+    .filter((w) => w.length > 1 && !STOPWORDS.has(w))
+    .map(stem);
+  ws.forEach((w, i) => {
+    if (QUALIFIERS.has(w)) out.set(w, ws.slice(i + 1).find((x) => !QUALIFIERS.has(x)) ?? '');
+  });
+  return out;
+}
+
+const OPPOSITE: Record<string, string[]> = ownKeys({
+  current: ['former', 'previou', 'outgo', 'late'],
+  former: ['current', 'incumben', 'new', 'next'],
+  first: ['last', 'second', 'latest'],
+  last: ['first', 'next'],
+  new: ['former', 'old', 'previou', 'outgo'],
+  next: ['previou', 'last', 'former'],
+  previou: ['next', 'current', 'new'],
+});
+
+/** A reason clause at least this strong is an answer; below it the next sentence may hold a better one. */
+const STRONG_CLAUSE = 0.3;
+
+function namesSomeone(store: Store, text: string): boolean {
+  return (
+    findMentions(store, text, false).some((m) => m.kind === 'person') ||
+    nameCandidates(text).some((c) => looksLikePersonName(c.text))
+  );
 }
 
 function questionWords(q: Question): Set<string> {
@@ -396,23 +679,77 @@ function proximity(c: Candidate, matched: { at: number; w: number }[]): number {
   return sum / total;
 }
 
+/**
+ * The share of the question's matched weight in the clause that holds the candidate: "Serving as energy, then
+ * finance minister in 2011, Meade became foreign minister when Pena Nieto took office in December 2012" —
+ * December 2012 shares its clause with "Meade … foreign minister", 2011 does not.
+ */
+function clauseShare(s: string, c: Candidate, matched: { at: number; w: number }[]): number {
+  if (matched.length === 0) return 0;
+  const cut = /[,;:()–—]/g;
+  let from = 0;
+  let to = s.length;
+  for (let m = cut.exec(s); m; m = cut.exec(s)) {
+    if (m.index < c.start) from = m.index;
+    else if (m.index >= c.end) {
+      to = m.index;
+      break;
+    }
+  }
+  let inClause = 0;
+  let total = 0;
+  for (const m of matched) {
+    total += m.w;
+    if (m.at >= from && m.at < to) inClause += m.w;
+  }
+  return total ? inClause / total : 0;
+}
+
+/**
+ * "Who will replace Gonzalez Anaya": the question gives the verb's object, so the name right after the verb in a
+ * sentence ("…to replace Meade") fills the wrong role, while a name after "by" ("will be replaced … by Carlos
+ * Trevino") is the one who does it. Returns the question's verb stem when the question names its object.
+ */
+function questionVerb(q: Question): string | undefined {
+  const m =
+    /^(?:who|whom|which [a-z]+|what [a-z]+)\s+(?:(?:will|would|did|does|do|has|have|had|can|could|is|was|are|were)\s+)?([a-z]+)\s+(\S.*)$/.exec(
+      fold(q.raw),
+    );
+  if (!m || STOPWORDS.has(m[1]!) || m[2]!.split(' ').length < 1) return undefined;
+  return stem(m[1]!);
+}
+
+function roleBonus(s: string, c: Candidate, ws: Word[], verb: string | undefined): number {
+  const before = ws.filter((w) => w.end <= c.start).slice(-6);
+  const v = verb ? before.map((w) => w.stem).lastIndexOf(verb) : -1;
+  const between = v >= 0 ? before.slice(v + 1) : [];
+  const by = (v >= 0 ? between : before.slice(-4)).findIndex((w) => w.folded === 'by');
+  if (by >= 0) return 0.25;
+  if (v >= 0 && between.length <= 2 && between.every((w) => FUNCTION_WORDS.has(w.folded))) return -0.4;
+  return 0;
+}
+
 function bestCandidate(
   store: Store,
   q: Question,
+  s: string,
   u: Unit,
   ws: Word[],
   matched: { at: number; w: number }[],
   lastMatch: number,
+  linked: Linked[],
   common: Commonness,
+  continuation = false,
 ): Candidate | undefined {
   const matchedAt = matched.map((m) => m.at);
-  const s = u.text;
   let cands: Candidate[] = [];
+  // "Mexico City: A Mexican man was arrested…": the dateline says where the story was filed, not the answer.
+  const dateline = /^\s*[\p{Lu}][\p{L}. ]{1,30}:\s/u.exec(s)?.[0].length ?? 0;
   switch (q.kind) {
     case 'date': {
       const asked = new Set(dateCandidates(q.raw).map((d) => d.iso));
       cands = dateCandidates(s).filter((d) => !d.iso || !asked.has(d.iso));
-      if (u.date && u.via !== 'passage') {
+      if (u.date && u.via !== 'passage' && !continuation) {
         // The curated date is the answer where the evidence states it near the question's words; a span of
         // years in the evidence ("from 2014 to 2017") says more than its first year.
         const cur = curatedDate(u.date, s);
@@ -428,10 +765,15 @@ function bestCandidate(
     }
     case 'count':
     case 'amount': {
+      // A number the question itself gives ("the 43 students", "the two factions") is not its answer.
       const asked = new Set((q.raw.match(/\d[\d,.]*/g) ?? []).map((x) => x.replace(/,/g, '')));
-      cands = numberCandidates(s, q.head, q.kind).filter(
-        (c) => !asked.has(c.text.replace(/[^\d.]/g, '')) || c.text.replace(/[^\d.]/g, '') === '',
-      );
+      const askedWords = new Set(fold(q.raw).split(' '));
+      cands = numberCandidates(s, q.head, q.kind, q.terms).filter((c) => {
+        const digits = c.text.replace(/[^\d.]/g, '');
+        return digits ? !asked.has(digits) : !askedWords.has(fold(c.text));
+      });
+      // "How many phone numbers": a number of journalists is no answer, however well its sentence matches.
+      if (q.kind === 'count' && q.head && stemsOf(q.head).length > 0) cands = cands.filter((c) => c.headMatch);
       break;
     }
     case 'place':
@@ -442,16 +784,45 @@ function bestCandidate(
       const caps = ws.filter((w) => /^\p{Lu}/u.test(s.slice(w.start, w.end))).length;
       if (ws.length >= 4 && caps / ws.length > 0.6) return undefined;
       const known = findMentions(store, s, false);
-      cands = nameCandidates(s).filter((c) => !echoesQuestion(q, c.text) && !/^\d/.test(c.text));
+      const asked = new Set(linked.map((e) => `${e.type}:${e.id}`));
+      cands = nameCandidates(s).filter((c) => !echoesQuestion(q, c.text) && !/^\d/.test(c.text) && c.start >= dateline);
       if (q.kind === 'entity' && q.head)
         cands.push(...headCandidates(s, q.head).filter((c) => !echoesQuestion(q, c.text)));
+      if (q.kind === 'entity') cands.push(...quotedCandidates(s).filter((c) => !echoesQuestion(q, c.text)));
+      if (q.kind === 'place') cands.push(...placePhraseCandidates(s).filter((c) => !echoesQuestion(q, c.text)));
+      const verb = q.kind === 'person' || q.kind === 'entity' ? questionVerb(q) : undefined;
+      const roles = prepositionRoles(q);
       for (const c of cands) {
         const hit = known.find((k) => k.start < c.end && k.end > c.start);
         const kind = hit?.kind;
+        // "Credit ratings agency Fitch…", "Lawmakers who…": a capital that only opens the sentence names nothing
+        // when the article writes the word in lower case elsewhere.
+        if (!hit && !/\s/.test(c.text) && c.start <= 1 && lowerElsewhere(store, u, c.text)) {
+          c.bonus = Number.NEGATIVE_INFINITY;
+          continue;
+        }
+        // The entity the question is about is not its answer ("Salvador Cienfuegos Zepeda" to "which agency
+        // arrested Cienfuegos").
+        if (hit && asked.has(`${hit.entityType}:${hit.entityId}`)) {
+          c.bonus = Number.NEGATIVE_INFINITY;
+          continue;
+        }
         if (hit && common(hit.entityType, hit.entityId)) c.bonus -= 0.3;
         const before = s.slice(Math.max(0, c.start - 24), c.start).toLowerCase();
+        c.bonus += 0.5 * clauseShare(s, c, matched);
         if (q.kind === 'place') {
-          if (/\b(in|at|to|near|from|of|state of|city of)\s+(the\s+)?$/.test(before)) c.bonus += 0.3;
+          const located =
+            /\b(in|at|to|into|near|from|of|outside|inside|across|state of|city of)\s+((?:the|a|an)\s+)?$/i.test(before);
+          // A place is a name the corpus knows as one, or what a preposition of place introduces; any other
+          // capitalised word ("Authorities are…", "Peña's approval…") is not where anything happened.
+          if (!located && !isKnownPlace(c.text) && !PLACE_WORDS.test(c.text)) {
+            c.bonus = Number.NEGATIVE_INFINITY;
+            continue;
+          }
+          if (located) c.bonus += 0.3;
+          if (isKnownPlace(c.text)) c.bonus += 0.25;
+          // "a human rights event in Mexico City" is partly a known place.
+          else if (isKnownPlace(/ (?:in|of) (.+)$/.exec(c.text)?.[1] ?? '')) c.bonus += 0.1;
           // "being held in Mexico City": the place right after one of the question's words.
           const prevWord = ws.filter((w) => w.end <= c.start).pop();
           if (prevWord && matched.some((m) => m.at === prevWord.start)) c.bonus += 0.1;
@@ -460,33 +831,64 @@ function bestCandidate(
             twoBack &&
             matched.some((m) => m.at === twoBack.start) &&
             /^(in|at|to|into|for)$/i.test(prevWord?.folded ?? '')
-          )
+          ) {
             c.bonus += 0.3;
+            // "fly to" in the question, "a flight to Paris" in the sentence: the same preposition, the same role.
+            if (roles.get(twoBack.stem) === prevWord!.folded) c.bonus += 0.2;
+          }
           if (kind === 'person') c.bonus -= 0.6;
-          if (q.head && fold(s.slice(Math.max(0, c.start - 40), c.end + 20)).includes(q.head)) c.bonus += 0.2;
+          else if (hit && !isKnownPlace(c.text)) c.bonus -= 0.2;
+          if (q.head && stemsOf(s.slice(Math.max(0, c.start - 40), c.end + 20)).includes(stem(q.head))) c.bonus += 0.2;
         } else if (q.kind === 'person' || q.kind === 'speaker') {
           // "Who" is a person first, but an organisation can be the answer ("coordinated by Forbidden Stories").
-          if (kind === 'person') c.bonus += 0.5;
+          // "former World Bank official Jose Antonio Gonzalez Anaya": an organisation in front of a role noun
+          // describes the person who follows; it is not a who.
+          const attributive = kind !== 'person' && ROLE_AFTER.test(s.slice(c.end, c.end + 30));
+          if (isKnownPlace(c.text) || attributive) c.bonus = Number.NEGATIVE_INFINITY;
+          else if (kind === 'person') c.bonus += 0.5;
+          // "Who was the mayor…": a role is held by a person, never by an organisation.
+          else if (q.role && (hit || !looksLikePersonName(c.text))) c.bonus = Number.NEGATIVE_INFINITY;
           else if (hit?.entityType === 'actor') c.bonus += 0.2;
           else if (hit || !looksLikePersonName(c.text)) c.bonus = Number.NEGATIVE_INFINITY;
+          // "Daniel Karam, who headed the Institute": the name a relative clause with the question's verb
+          // describes.
+          const rel = /^[’']?s?,?\s+who\s+([\p{L}]+)(?:\s+([\p{L}]+))?/u.exec(s.slice(c.end, c.end + 40));
+          if (verb && rel && [rel[1], rel[2]].some((w) => w && stem(fold(w)) === verb)) c.bonus += 0.4;
+          // "…,” Carlos Urzua told Reuters": for who-said, the name beside the verb of saying.
+          if (
+            q.kind === 'speaker' &&
+            (SAID_AFTER.test(s.slice(c.end, c.end + 12)) ||
+              SAID_BEFORE.test(s.slice(Math.max(0, c.start - 12), c.start)))
+          )
+            c.bonus += 0.3;
+          c.bonus += roleBonus(s, c, ws, verb);
         } else {
           if (kind && kind !== 'person') c.bonus += 0.2;
+          // "Which party…" is not answered by a state: a place answers only a question about places.
+          if (isKnownPlace(c.text)) c.bonus -= 0.4;
           if (q.head) {
-            const near = fold(s.slice(Math.max(0, c.start - 30), Math.min(s.length, c.end + 30)));
-            const heads = q.head.split(' ').filter((w) => !STOPWORDS.has(w));
-            if (heads.some((h) => near.includes(h) || fold(c.text).includes(h))) c.bonus += 0.3;
+            const near = stemsOf(s.slice(Math.max(0, c.start - 30), Math.min(s.length, c.end + 30)));
+            const heads = stemsOf(q.head);
+            if (heads.some((h) => near.includes(h))) c.bonus += 0.3;
+            // "ratings agency Fitch", "newspaper Milenio": the name right after the noun the question asks for.
+            const prev = ws.filter((w) => w.end <= c.start).pop();
+            if (prev && heads.at(-1) === prev.stem && c.start - prev.end <= 2) c.bonus += 0.2;
           }
+          c.bonus += roleBonus(s, c, ws, verb);
         }
+        // Read from the next sentence, the name that opens it is its subject: the one it goes on about.
+        if (continuation) c.bonus += 0.2 * (1 - c.start / Math.max(1, s.length));
       }
       break;
     }
     case 'reason':
-      cands = reasonCandidates(s, lastMatch);
-      // Without a word like "because", the reason is the sentence itself: say it whole rather than guess a clause.
-      if (cands.length === 0 && matchedAt.length)
-        cands = [{ text: s, start: 0, end: s.length, display: s.replace(/\s+/g, ' ').trim(), bonus: -0.1 }];
+      cands = reasonCandidates(s, lastMatch, matchedAt);
+      // The sentence after carries on from the one that matched: without a marker, it is the reason whole.
+      if (continuation && cands.length === 0)
+        cands = [{ text: s, start: 0, end: s.length, display: clean(s), bonus: -0.1 }];
       break;
     default: {
+      if (continuation) return undefined;
       // What the sentence says right after the question's words, taken from the first cluster of them.
       const sorted = [...matchedAt].sort((x, y) => x - y);
       let end = sorted[0] ?? 0;
@@ -498,13 +900,34 @@ function bestCandidate(
   let bestScore = Number.NEGATIVE_INFINITY;
   for (const c of cands) {
     if (c.bonus === Number.NEGATIVE_INFINITY) continue;
-    const sc = c.bonus + 0.5 * proximity(c, matched);
+    // Names are weighed by their clause above, dates here. (A number's clause is no guide: the question
+    // restates the clause around the wrong number as often as the right one.)
+    const clause = q.kind === 'date' ? 0.5 * clauseShare(s, c, matched) : 0;
+    const sc = c.bonus + clause + 0.5 * proximity(c, matched);
     if (sc > bestScore) {
       bestScore = sc;
       best = { ...c, bonus: sc };
     }
   }
   return best;
+}
+
+/** Each question word followed by a preposition, with that preposition: "flee to", "held in", "arrested in". */
+function prepositionRoles(q: Question): Map<string, string> {
+  const ws = fold(q.raw).split(' ');
+  const roles = new Map<string, string>();
+  ws.forEach((w, i) => {
+    const next = ws[i + 1];
+    if (next && /^(in|at|to|into|for|from|on)$/.test(next) && !STOPWORDS.has(w)) roles.set(stem(w), next);
+  });
+  return roles;
+}
+
+function stemsOf(text: string): string[] {
+  return fold(text)
+    .split(' ')
+    .filter((w) => w && !FUNCTION_WORDS.has(w))
+    .map(stem);
 }
 
 /**
@@ -525,8 +948,30 @@ function curatedDate(date: string, evidence: string): Candidate {
   return { ...base, display: formatDate(date) };
 }
 
+const VAGUE =
+  /^(?:(?:more than|over|some|about|nearly|almost)\s+)?(?:dozens|scores|hundreds|thousands|millions|tens of thousands|hundreds of thousands)$/i;
+
+// Words that make a capitalised phrase a place whatever precedes it ("the State of Mexico", "Panama City").
+const PLACE_WORDS =
+  /\b(City|State|Province|Valley|Airport|Base|Plaza|Square|Palace|Residence|County|District|Island|Border)\b/;
+
+const ROLE_AFTER =
+  /^[’']?s?\s+(?:official|officials|executive|chief|spokesman|spokeswoman|spokesperson|director|head|minister|analyst|adviser|advisor|researcher|member|members|leader|agent|agents|lawyer|economist|president|founder|scholar|fellow)\b/;
+const SAID_AFTER = /^,?\s+(?:said|says|told|tweeted|wrote|stated|added|argued|warned)\b/;
+const SAID_BEFORE = /\b(?:said|says|told|tweeted|wrote|stated|added|argued|warned)\s+$/;
+
+/** Whether the article writes `word` in lower case somewhere: then its capital at a sentence start is only that. */
+function lowerElsewhere(store: Store, u: Unit, word: string): boolean {
+  const lower = word.toLowerCase();
+  if (lower === word || !/^\p{L}+$/u.test(word)) return false;
+  const a = askStore(store);
+  const doc = u.documentId ?? a.passage(u.passageId)?.document_id;
+  if (doc === undefined) return false;
+  return new RegExp(`(?<!\\p{L})${lower}(?!\\p{L})`, 'u').test(a.documentText(doc));
+}
+
 const ORG_WORDS =
-  /\b(Party|Ministry|Secretariat|Agency|Commission|Council|Court|Congress|Senate|Cartel|Unidos|Group|Office|Department|Administration|Institute|University|Cent(er|re)|Foundation|Bank|Police|Army|Navy|Guard|City|State|Republic|Times|Post|News|Reuters|Project|Lab|International|Law|Initiative|Plan|Program(me)?|Force|Service|Survey|Report|Conference|Summit)\b/;
+  /\b(Party|Ministry|Secretariat|Agency|Commission|Council|Court|Congress|Senate|Cartel|Unidos|Group|Office|Department|Administration|Institute|University|College|School|Academy|Hospital|Committee|Association|Union|Movement|Coalition|Alliance|Forum|Network|Organi[sz]ation|Foundation|Corps|Cent(er|re)|Foundation|Bank|Police|Army|Navy|Guard|City|State|Republic|Times|Post|News|Reuters|Project|Lab|International|Law|Initiative|Plan|Program(me)?|Force|Service|Survey|Report|Conference|Summit)\b/;
 
 /** "Who" wants a person: two to five capitalised words that are not an organisation's name. */
 function looksLikePersonName(text: string): boolean {
@@ -587,6 +1032,14 @@ function definition(store: Store, q: Question): Answered | null {
   const r = resolveEntity(store, 'any', q.subject!);
   if (r.status !== 'found') return null;
   const e = r.entity;
+  // Only the entity of that very name: "Los Piños" is not the protest held outside it.
+  // (A middle initial may differ: "Patricio Estevez-Soto" is "Patricio R. Estévez-Soto".)
+  const asked = fold(q.subject!).replace(/^the /, '').split(' ');
+  const same = (n: string) => {
+    const ws = fold(n).replace(/^the /, '').split(' ');
+    return asked.every((w) => ws.includes(w)) && ws.every((w) => w.length === 1 || asked.includes(w));
+  };
+  if (![e.name, ...store.aliases(e.type, e.id).map((a) => a.alias)].some(same)) return null;
   const row = entityRow(store, e.type, e.id);
   if (!row || !row.summary) return null;
   const g = ground(store, row.passage_id, row.evidence);
@@ -611,7 +1064,7 @@ function expansion(store: Store, q: Question): Answered | null {
     : q.subject!;
   const acronym = typed.replace(/^(the)\s+/i, '').trim();
   const r = resolveEntity(store, 'any', acronym);
-  if (r.status !== 'found') return null;
+  if (r.status !== 'found') return spelledOut(store, q, acronym);
   const e = r.entity;
   const names = [e.name, ...store.aliases(e.type, e.id).map((a) => a.alias)]
     .filter((n) => fold(n) !== fold(acronym) && !ACRONYM.test(n.replace(/[.\s]/g, '')) && n.split(/\s+/).length > 1)
@@ -631,6 +1084,51 @@ function expansion(store: Store, q: Question): Answered | null {
         via: 'profile',
       };
     }
+  }
+  return spelledOut(store, q, acronym);
+}
+
+/**
+ * "What is X" with no profile in the store: the words the corpus puts beside X to say what it is, "Los Piños
+ * (the seat of the Mexican presidency)".
+ */
+function describedAs(store: Store, q: Question): Answered | null {
+  const subject = q.subject!.replace(/^the\s+/i, '');
+  const words = fold(subject)
+    .split(' ')
+    .filter((w) => /^[\p{L}\p{N}]+$/u.test(w));
+  if (words.length === 0 || words.length > 5) return null;
+  for (const p of askStore(store).passagesWithAll([words.join(' ')], 50)) {
+    const d = appositives(p.text, subject)[0];
+    if (!d) continue;
+    return {
+      status: 'answered',
+      question: q,
+      answer: d.text.replace(/\s+/g, ' '),
+      asWritten: d.text,
+      support: sentenceAround(p, d.start),
+      confidence: 1,
+      via: 'passage',
+    };
+  }
+  return null;
+}
+
+/** "What does ENVIPE stand for" where the store has no entity for it: the words the corpus spells it out in. */
+function spelledOut(store: Store, q: Question, acronym: string): Answered | null {
+  const acr = /^[\p{L}\p{N}]{2,10}$/u.test(acronym) ? acronym.toUpperCase() : acronym;
+  for (const p of askStore(store).passagesWithAny([fold(acronym)], 10)) {
+    const d = acronymExpansions(p.text, acr)[0];
+    if (!d) continue;
+    return {
+      status: 'answered',
+      question: q,
+      answer: `${acr}: ${d.text.replace(/\s+/g, ' ')}`,
+      asWritten: d.text,
+      support: sentenceAround(p, d.start),
+      confidence: 1,
+      via: 'passage',
+    };
   }
   return null;
 }

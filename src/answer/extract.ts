@@ -1,6 +1,6 @@
 import { MONTHS, findDates, formatDate } from '../ingest/dates.js';
 import { fold } from '../store/fold.js';
-import { STOPWORDS, stem } from './question.js';
+import { FUNCTION_WORDS, STOPWORDS, stem } from './question.js';
 
 /** A possible answer inside a sentence: offsets are into that sentence. */
 export interface Candidate {
@@ -62,6 +62,26 @@ export function dateCandidates(s: string): Candidate[] {
       bonus: 0.05,
     });
   }
+  // "in August", "since early December": a month the text gives without its year. The year is not invented.
+  const mo = new RegExp(
+    `\\b(?:in|since|from|by|until|during|through|last|this|next)\\s+(?:(?:early|late|mid)[- ])?${MONTHS_RE}\\b(?!\\.?\\s*\\d)`,
+    'g',
+  );
+  for (let m = mo.exec(s); m; m = mo.exec(s)) {
+    const start = m.index + m[0].lastIndexOf(m[1]!);
+    const end = start + m[1]!.length;
+    if (out.some((c) => start < c.end && end > c.start)) continue;
+    out.push({ text: m[1]!, start, end, display: `${fullMonth(m[1]!)} (year not stated there)`, bonus: 0 });
+  }
+  // "since the 1970s": a decade is a date at the precision of ten years.
+  const decade = /\b((?:19|20)\d0)s\b/g;
+  for (let m = decade.exec(s); m; m = decade.exec(s))
+    out.push({ text: m[0], start: m.index, end: m.index + m[0].length, display: `the ${m[0]}`, bonus: 0.05 });
+  // "goes into force in about 60 days": when something will happen, counted from the story's own day.
+  const wait =
+    /\bin\s+(?:about\s+|around\s+|some\s+|roughly\s+)?(?:\d+|an?|one|two|three|four|five|six|seven|eight|nine|ten|sixty|thirty|ninety)\s+(?:days?|weeks?|months?|years?)\b/gi;
+  for (let m = wait.exec(s); m; m = wait.exec(s))
+    out.push({ text: m[0], start: m.index, end: m.index + m[0].length, display: m[0], bonus: -0.05 });
   // Years the date finder leaves alone ("the 1968 massacre", "2015-2016") — still a year, never more.
   const re = /\b(19[0-9]{2}|20[0-9]{2})\b/g;
   for (let m = re.exec(s); m; m = re.exec(s)) {
@@ -73,22 +93,30 @@ export function dateCandidates(s: string): Candidate[] {
 }
 
 const NUMBER_WORDS =
-  'one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|dozens|hundreds|thousands|tens of thousands|hundreds of thousands|millions';
+  'one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|dozens|scores|hundreds|thousands|tens of thousands|hundreds of thousands|millions';
 const QUALIFIER =
-  '(?:(?:more than|over|at least|nearly|almost|about|around|some|up to|roughly|approximately|fewer than|less than|just over|just under|an estimated|only)\\s+)?';
+  '(?:(?:more than|over|at least|nearly|almost|about|around|some|up to|roughly|approximately|fewer than|less than|just over|just under|an estimated|only|close to|barely|well over)\\s+)?';
 const NUMBER = new RegExp(
-  `\\b${QUALIFIER}(?:(?:US\\$|\\$|MXN\\s?\\$?)\\s?)?(?:\\d[\\d,]*(?:\\.\\d+)?|(?:${NUMBER_WORDS})(?:[- ](?:one|two|three|four|five|six|seven|eight|nine))?)(?:\\s?(?:%|percent|per cent))?(?:\\s+(?:million|billion|thousand|trillion))?(?:\\s+(?:dollars|pesos|percent|per cent))?`,
+  `\\b${QUALIFIER}\\[?(?:(?:US\\$|\\$|MXN\\s?\\$?)\\s?)?(?:\\d[\\d,]*(?:\\.\\d+)?|an?\\s+(?:million|billion|thousand|hundred|dozen)\\b|(?:${NUMBER_WORDS})(?:[- ](?:one|two|three|four|five|six|seven|eight|nine))?)(?:\\s?(?:%|percent|per cent))?(?:\\s+(?:million|billion|thousand|trillion))?(?:\\s+(?:dollars|pesos|percent|per cent))?`,
   'gi',
 );
 const UNIT_STOP =
-  /^(in|of|on|at|to|from|by|for|with|and|or|that|which|who|since|between|during|the|a|an|was|were|is|are|has|have|had|said|according)$/i;
+  /^(in|of|on|at|to|from|by|for|with|and|or|that|which|who|whose|since|between|during|the|a|an|was|were|is|are|has|have|had|said|according|not|would|will|could|can|may|might|must|should|did|do|does)$/i;
+
+// Heads that say only "how many of anyone": the number's own word may then be the question's verb ("11 dead").
+const GENERIC_HEADS = new Set(['peopl', 'person', 'individu', 'men', 'women', 'children', 'those', 'time']);
 
 /** Numbers with the words that say what they count ("50,000 phone numbers", "$1.6 billion"). */
-export function numberCandidates(s: string, head: string | undefined, kind: 'count' | 'amount'): Candidate[] {
+export function numberCandidates(
+  s: string,
+  head: string | undefined,
+  kind: 'count' | 'amount',
+  questionStems: string[] = [],
+): Candidate[] {
   const headStems = head
     ? fold(head)
         .split(' ')
-        .filter((w) => !STOPWORDS.has(w))
+        .filter((w) => !FUNCTION_WORDS.has(w))
         .map(stem)
     : [];
   const out: Candidate[] = [];
@@ -106,12 +134,14 @@ export function numberCandidates(s: string, head: string | undefined, kind: 'cou
     if (rangeTail) NUMBER.lastIndex = end;
     const digits = text.replace(/[^\d]/g, '');
     // A year (or a span of years) is a date, not a quantity.
-    if (/^(19|20)\d{2}\b(?![,.]\d)/.test(text)) continue;
+    if (/^(19|20)\d{2}\b(?![,.]\d)/.test(text.replace(/^\[/, ''))) continue;
     // "October 15": a day of the month, not a quantity.
     if (/^\d{1,2}$/.test(digits) && MONTH_OR_DAY.test(s.slice(0, start).trim().split(/\s+/).pop() ?? '')) continue;
     // The unit: up to three words that follow, stopping at a preposition or punctuation.
     // "eight-point plan", "50,000-strong": the hyphened word is the unit.
-    const after = s.slice(end).replace(/^-(?=\p{L})/u, ' ');
+    // "[20,000](#) firearms": a Markdown link around the number is not part of what it counts.
+    const link = /^\]\([^)]*\)/.exec(s.slice(end))?.[0].length ?? 0;
+    const after = s.slice(end + link).replace(/^-(?=\p{L})/u, ' ');
     const unitWords: string[] = [];
     for (const w of after
       .match(/^(?:[ \u00a0]+[\p{L}’'-]+){1,4}/u)?.[0]
@@ -119,6 +149,28 @@ export function numberCandidates(s: string, head: string | undefined, kind: 'cou
       .split(/\s+/) ?? []) {
       if (UNIT_STOP.test(w) || unitWords.length >= 3) break;
       unitWords.push(w);
+    }
+    // "four of its former governors": what a bare number counts follows "of" and a determiner.
+    // "scores of Morena party members", "thousands of phone numbers": a vague quantity counts what follows "of".
+    const vague = /(?:dozens|scores|hundreds|thousands|millions)$/i.test(text);
+    const partitive =
+      unitWords.length === 0
+        ? new RegExp(
+            `^ of ${vague ? '(?:(?:its|the|their|his|her|these|those)\\s+)?' : '(?:its|the|their|his|her|these|those|them|whom|which)\\s+'}((?:[\\p{L}’'-]+\\s?){1,3})`,
+            'u',
+          ).exec(after)
+        : null;
+    let partitiveEnd = 0;
+    if (partitive) {
+      // Up to the last word of what is counted: "four of its former governors" (not "… governors were").
+      const head = partitive[0].slice(0, partitive[0].length - partitive[1]!.length);
+      let taken = head.length;
+      for (const m of partitive[1]!.matchAll(/[\p{L}’'-]+/gu)) {
+        if (UNIT_STOP.test(m[0])) break;
+        unitWords.push(m[0]);
+        taken = head.length + m.index! + m[0].length;
+      }
+      partitiveEnd = unitWords.length ? taken : 0;
     }
     const unit = unitWords.join(' ');
     const unitStems = fold(unit).split(' ').map(stem);
@@ -130,12 +182,19 @@ export function numberCandidates(s: string, head: string | undefined, kind: 'cou
     const hits = headStems.filter((h) => unitStems.includes(h)).length;
     const near = headStems.filter((h) => !unitStems.includes(h) && before.slice(-4).includes(h)).length;
     if (headStems.length) bonus += (0.35 * hits + 0.15 * near) / headStems.length;
-    const headMatch = hits + near > 0;
+    // A number counts what the question asks about when its unit is the question's noun ("50,000 phone
+    // numbers"), another of its words ("leaving 11 dead" for "how many died"), or when it has no unit of its own
+    // and the noun is just before it ("phones of at least 25" is not; "the toll… about 300" is).
+    const generic = headStems.length === 0 || headStems.every((h) => GENERIC_HEADS.has(h));
+    const named = generic && unitStems.some((u) => u && questionStems.includes(u));
+    const headMatch = hits > 0 || named || (unit === '' && near > 0);
     // "one of the…" is rarely the count a question wants.
     if (/^(one|an?)$/i.test(text) && !headMatch) bonus -= 0.3;
     if (kind === 'amount' && /\$|dollar|peso|percent|per cent|%|billion|million/i.test(`${text} ${unit}`)) bonus += 0.2;
     if (kind === 'count' && /%|percent|per cent|\$/.test(text)) bonus -= 0.2;
-    out.push({ text, start, end, display: unit ? `${text} ${unit}` : text, bonus, headMatch });
+    const shown = text.replace(/\[/g, '');
+    const display = partitiveEnd ? `${shown}${after.slice(0, partitiveEnd)}` : unit ? `${shown} ${unit}` : shown;
+    out.push({ text, start, end, display: display.replace(/\s+/g, ' '), bonus, headMatch });
   }
   return out;
 }
@@ -158,6 +217,9 @@ const CONNECTORS = new Set([
   '&',
 ]);
 const WORD = /[\p{L}\p{N}][\p{L}\p{N}’'.&-]*/gu;
+// "A Mexican man", "Israeli company": a nationality on its own is an adjective, not a name.
+const DEMONYM = /^\p{Lu}\p{Ll}+(?:ican|ian|eli|ese|ish|ans|ians)$/u;
+const PRONOUN = /^(I|I[’'](d|m|ll|ve)|We|You|They|He|She|It|His|Her|Its|Their|Our|My)$/;
 
 /** Capitalised name phrases ("Quintana Roo", "Law of Internal Security", "Guerreros Unidos"). */
 export function nameCandidates(s: string): Candidate[] {
@@ -202,8 +264,9 @@ export function nameCandidates(s: string): Candidate[] {
       else break;
     }
     let first = i;
-    // "The", "In", "But" opening a sentence are not part of a name.
-    while (first <= j && STOPWORDS.has(words[first]!.w.toLowerCase())) first++;
+    // "The", "In", "But" opening a sentence are not part of a name; "I’d" and "We" name nobody.
+    while (first <= j && (FUNCTION_WORDS.has(words[first]!.w.toLowerCase()) || PRONOUN.test(words[first]!.w))) first++;
+    if (first === j && DEMONYM.test(words[first]!.w)) first++;
     if (first <= j) {
       const start = words[first]!.start;
       const end = words[j]!.end;
@@ -217,9 +280,11 @@ export function nameCandidates(s: string): Candidate[] {
 
 /** "the Mexican defence ministry", "Milenio TV": the words in front of the noun a "which" question names. */
 export function headCandidates(s: string, head: string): Candidate[] {
+  // The anchor is the head noun, its last word ("ratings *agency*"); the words before it are what names it.
   const heads = fold(head)
     .split(' ')
-    .filter((w) => w && !STOPWORDS.has(w))
+    .filter((w) => w && !FUNCTION_WORDS.has(w))
+    .slice(-1)
     .map(stem);
   const out: Candidate[] = [];
   const ws = [...s.matchAll(/[\p{L}\p{N}][\p{L}\p{N}’'-]*/gu)];
@@ -229,13 +294,13 @@ export function headCandidates(s: string, head: string): Candidate[] {
     while (
       first > 0 &&
       i - first < 3 &&
-      !STOPWORDS.has(fold(ws[first - 1]![0])) &&
+      !FUNCTION_WORDS.has(fold(ws[first - 1]![0])) &&
       !/[,;:()–—]/.test(s.slice(ws[first - 1]!.index! + ws[first - 1]![0].length, ws[first]!.index!))
     )
       first--;
     if (first === i) return;
     // Only a named one ("Mexican defence ministry", "Milenio TV"); "national newspaper" names nothing.
-    if (!ws.slice(first, i).some((x) => /^\p{Lu}/u.test(x[0]))) return;
+    if (!ws.slice(first, i).some((x) => /^\p{Lu}/u.test(x[0]) && x.index! > 0)) return;
     const start = ws[first]!.index!;
     const end = m.index! + m[0].length;
     const text = s.slice(start, end);
@@ -244,34 +309,104 @@ export function headCandidates(s: string, head: string): Candidate[] {
   return out;
 }
 
-const REASON =
-  /\b(because(?: of)?|due to|as a result of|in order to|so that|so as to|for fear (?:of|that)|amid|over concerns?|in response to|to (?!be\b)(?=[a-z]+\b))/gi;
+// Markers that introduce a cause or a purpose, strongest first in spirit. "to + verb" (purpose) and "after"
+// (a cause told as a sequence) are weak; "for + -ing" is the cause of blame or praise ("criticised for
+// prioritising"); ", as the…" is the causal "as" ("years away, as the institutions will have to be built").
+const REASON = new RegExp(
+  '\\b(?:' +
+    [
+      'because(?: of)?',
+      'due to',
+      'as a result of',
+      'owing to',
+      'thanks to',
+      'in order to',
+      'so that',
+      'so as to',
+      'for fear (?:of|that)',
+      'in response to',
+      'in retaliation for',
+      'in exchange for',
+      'predicated on',
+      '(?:caused|triggered|prompted|motivated|driven) by',
+      'in (?:an? )?(?:attempt|effort|bid) to',
+      'in attempting to',
+      'on the (?:grounds|premise) (?:that|of)',
+      '(?:rationale|reason|motive) (?:is|was|being) that',
+      'amid',
+      'over concerns?',
+      'after(?! \\d)',
+      'for(?= [a-z]+ing\\b)',
+      '(?<=, )as(?= (?:the|a|an|it|they|he|she|his|her|its|their|many|most|some|there|this|these)\\b)',
+      'to (?!be\\b)(?=[a-z]+\\b)',
+    ].join('|') +
+    ')\\b',
+  'gi',
+);
+const STRONG_REASON =
+  /^(because|due|as a result|owing|thanks|in order|so that|so as|for fear|in response|in retaliation|in exchange|predicated|caused|triggered|prompted|motivated|driven|in (an? )?(attempt|effort|bid)|in attempting|on the|rationale|reason|motive|as$)/i;
+// "allowed Cienfuegos to return", "plans to legalise": "to" after these verbs completes them, it is no purpose.
+const COMPLEMENT_TO =
+  /\b(according|due|order|as|so|response|is|are|was|were|has|have|had|want|wants|wanted|plans?|planned|allow|allows|allowed|ask|asks|asked|tell|tells|told|force|forced|expect|expected|able|going|need|needs|needed|try|tried|decide|decided|agree|agreed|refuse|refused|seek|seeks|sought|began|begin|continue|continued|likely|unlikely|pledged|promised|hopes?|hoped|set|ready|unable|enough|attempting|attempt|effort|bid)\s+(?:\S+\s+)?$/i;
+
+/**
+ * Whether the words after "to" open a purpose ("to fight organised crime") rather than a destination or a
+ * recipient ("to Mexico", "to the company", "to influential former President…"): a lower-case word that does
+ * not look like a determiner, an adjective, a participle or a plural noun.
+ */
+function purposeVerb(rest: string): boolean {
+  const w = /^([\p{L}’'-]+)/u.exec(rest)?.[1];
+  if (!w || !/^\p{Ll}/u.test(w)) return false;
+  if (DETERMINER.test(w)) return false;
+  return !/(?:al|ous|ive|ic|ing|ed|ly|ful|less|[^su]s)$/.test(w);
+}
+const DETERMINER =
+  /^(the|a|an|his|her|its|their|this|that|these|those|some|all|any|each|every|my|our|your|one|two|three|such|other|another|more|most|many|much|no|both|either|neither)$/;
 
 /** The clause that gives a reason, from its marker to the end of the sentence (bounded). */
-export function reasonCandidates(s: string, after: number): Candidate[] {
+export function reasonCandidates(s: string, after: number, matchedAt: number[] = []): Candidate[] {
   const out: Candidate[] = [];
   REASON.lastIndex = 0;
   for (let m = REASON.exec(s); m; m = REASON.exec(s)) {
+    const marker = m[0].trim().toLowerCase();
     const start = m.index;
-    const end = clauseEnd(s, start + m[0].length);
-    if (
-      /\b(according|due|order|as|so|response|is|are|was|were|has|have|had|want|wanted|plans?|planned)\s+$/i.test(
-        s.slice(Math.max(0, start - 12), start),
-      ) &&
-      /^to$/i.test(m[1]!)
-    )
-      continue;
-    const strong = /because|due to|result of|in order|so that|so as|fear|concern|response/i.test(m[1]!);
+    if (marker === 'to' && !purposeVerb(s.slice(start + m[0].length))) continue;
+    if (marker === 'to' && COMPLEMENT_TO.test(s.slice(Math.max(0, start - 30), start))) continue;
+    let end = clauseEnd(s, start + m[0].length);
+    // A fronted reason ends where the sentence starts restating the question ("In attempting to rectify the
+    // breach of trust…, the United States … dropped the charges"): the restatement is not part of the reason.
+    const restated = matchedAt.filter((x) => x > start + m![0].length && x < end).sort((x, y) => x - y)[0];
+    if (restated !== undefined) {
+      const cut = s.slice(0, restated).replace(/[\s,;:–—]*(?:\b(?:the|a|an|and|but|his|her|its|their)\s*)*$/i, '');
+      if (cut.length - start >= marker.length + 12) end = cut.length;
+    }
+    if (end - start < marker.length + 4) continue;
+    const strong = STRONG_REASON.test(marker);
+    // A reason usually follows what it explains; a fronted one ("Triggered by…, young Mexicans…") opens the sentence.
+    const fronted = s.slice(0, start).trim().split(/\s+/).filter(Boolean).length <= 1;
+    const placed = start >= after || fronted ? 0.1 : -0.1;
     out.push({
       text: s.slice(start, end),
       start,
       end,
       display: bound(s.slice(start, end)),
-      bonus: (strong ? 0.25 : m[1]!.toLowerCase() === 'to' ? 0.05 : 0.1) + (start >= after ? 0.1 : -0.1),
+      bonus: (strong ? 0.25 : marker === 'to' ? 0.05 : 0.1) + placed,
     });
+  }
+  // "his reputation for honesty has persuaded many party grandees that…": the subject of a verb of causing.
+  for (const m of s.matchAll(CAUSE)) {
+    const lead = /^(?:and|but)\s+/i.exec(m[1]!)?.[0].length ?? 0;
+    const subject = m[1]!.slice(lead).trimEnd();
+    const start = m.index! + m[0].length - m[1]!.length - (m[2]?.length ?? 0) + lead;
+    if (subject.split(/\s+/).length < 2) continue;
+    out.push({ text: subject, start, end: start + subject.length, display: bound(subject), bonus: 0.3 });
   }
   return out;
 }
+
+// The subject (after a clause boundary) of a verb that says it caused something.
+const CAUSE =
+  /(?:^|[,;]\s+(?:and|but)\s+|;\s+|^[^,;]*?,\s+)((?:[\p{L}\p{N}’'-]+\s+){1,7}?)((?:has|have|had)\s+)?(?=(?:persuaded|convinced|prompted|caused|forced|drove)\b)/gu;
 
 /** The part of a sentence after the question's last matched word: what the sentence says about it. */
 export function phraseCandidate(s: string, after: number): Candidate {
@@ -293,4 +428,48 @@ function clauseEnd(s: string, from: number, maxWords = 30): number {
 
 function bound(text: string): string {
   return text.replace(/\s+/g, ' ').trim();
+}
+
+// Common nouns that name a place or an occasion one can be at: "a police station", "a human rights event",
+// "a local dump". Where-questions are often answered by one of these rather than by a capitalised name.
+const PLACE_NOUN =
+  'areas?|zones?|scene|station|airport|prison|jail|dump|plaza|square|event|ceremony|conference|summit|residence|palace|hospital|college|university|border|embassy|consulate|camp|hotel|headquarters|territory|offices?|city|town|village|province|region|port|neighbou?rhood|courthouse|rally|meeting';
+const PLACE_PHRASE = new RegExp(
+  `\\b(?:in|at|to|into|from|near|outside|inside|on)\\s+(?:(?:the|a|an)\\s+)?((?:[\\p{L}.’'-]+\\s+){0,3}?(?:${PLACE_NOUN}))\\b((?:\\s+(?:in|of)\\s+\\p{Lu}[\\p{L}.’'-]*(?:\\s+\\p{Lu}[\\p{L}.’'-]*){0,2})?)`,
+  'gu',
+);
+
+/** Places written in common nouns ("to a police station", "at a human rights event in Mexico City"). */
+export function placePhraseCandidates(s: string): Candidate[] {
+  const out: Candidate[] = [];
+  PLACE_PHRASE.lastIndex = 0;
+  for (let m = PLACE_PHRASE.exec(s); m; m = PLACE_PHRASE.exec(s)) {
+    const words = m[1]!.split(/\s+/);
+    // "in the fight", "to the state" say nothing on their own: the noun needs a word in front of it or a name after.
+    if (words.some((w) => FUNCTION_WORDS.has(w.toLowerCase()))) continue;
+    if (words.length === 1 && !m[2]) continue;
+    const start = m.index + m[0].indexOf(m[1]!);
+    // "…in Mexico City." — the full stop ends the sentence, not the name ("U.S." keeps its own).
+    const tail = m[2]!.replace(/(?<![.\p{Lu}]\p{Lu})\.$/u, '');
+    const end = start + m[1]!.length + tail.length;
+    const text = s.slice(start, end);
+    out.push({ text, start, end, display: bound(text), bonus: 0 });
+  }
+  return out;
+}
+
+/** A short quoted title ("“Changing the Game or Dropping the Ball?”"): the name of a report, an operation, a law. */
+export function quotedCandidates(s: string): Candidate[] {
+  const out: Candidate[] = [];
+  for (const m of s.matchAll(/[“"]([^“”"]{3,90})[”"]/g)) {
+    const inner = m[1]!.trim().replace(/[?!.,]+$/, '');
+    const words = inner.split(/\s+/);
+    if (words.length < 2 || words.length > 12 || !/^\p{Lu}/u.test(inner)) continue;
+    // A title capitalises its content words; a quoted sentence does not.
+    const content = words.filter((w) => !FUNCTION_WORDS.has(w.toLowerCase()) && w.toLowerCase() !== 'or');
+    if (content.filter((w) => /^\p{Lu}/u.test(w)).length < content.length * 0.75) continue;
+    const start = m.index! + m[0].indexOf(inner);
+    out.push({ text: inner, start, end: start + inner.length, display: inner, bonus: 0.1 });
+  }
+  return out;
 }

@@ -1,5 +1,10 @@
 import { fold } from '../store/fold.js';
 
+/** A lookup table keyed by user words: without a prototype, "constructor" or "toString" find nothing. */
+function ownKeys<T>(table: Record<string, T>): Record<string, T> {
+  return Object.assign(Object.create(null) as Record<string, T>, table);
+}
+
 /**
  * What kind of answer a question wants. `definition` and `expansion` are answered from the curated profile
  * of the entity named; the others are extracted from sentences of the corpus.
@@ -28,6 +33,20 @@ export interface Question {
   subject?: string;
   /** Content words (folded), question words and stopwords removed. */
   terms: string[];
+  /**
+   * Stems that name the kind of answer wanted rather than what it is about ("which *party*", "what *share*",
+   * "how *big*"): they support a sentence that has them but do not count against one that does not.
+   */
+  frame: string[];
+  /** Capitalised names the question is about ("Tomas Zeron"): a sentence that names none of them is about someone else. */
+  names: string[];
+  /** "Who was *the mayor* of Iguala": the role a person question names, stemmed; the answer is whoever holds it. */
+  role?: string;
+  /**
+   * The participle a passive question turns on ("where was X *held*", "when was Y *arrested*"), stemmed: a
+   * sentence without it tells of something else that happened to X.
+   */
+  predicate?: string;
 }
 
 export const STOPWORDS = new Set(
@@ -37,18 +56,33 @@ export const STOPWORDS = new Set(
   during since until up down out off again further once here all any both each few more most other some such only own
   same too very can could will would shall should may might must just also s t ever according said say says tell told
   stand for called name named happen happened take took place time date day year years month get got make made
-  become became mexico mexican mexicos`
+  become became mexico mexican mexicans mexicos within else besides against like isn aren wasn weren didn doesn don hasn
+  haven hadn couldn wouldn shouldn`
+    .split(/\s+/)
+    .filter(Boolean),
+);
+
+/**
+ * Grammar words only: they may open or close a name phrase but are never part of one. Unlike STOPWORDS this keeps
+ * "Mexico" ("Mexico City" is a place, not "City") and the calendar words.
+ */
+export const FUNCTION_WORDS = new Set(
+  `a an the of to in on at by for from with as and or but is are was were be been being do does did has have had it
+  its this that these those there their they them he she his her him i we you your our us who whom whose what which
+  when where why how so not no if than then also according said says while after before since during until just
+  meanwhile however although though besides indeed instead finally first second third`
     .split(/\s+/)
     .filter(Boolean),
 );
 
 // Words that only shape the question ("what date was X arrested" → the date words are not content).
 const PLACE_NOUNS = new Set(['state', 'city', 'country', 'capital', 'town', 'region', 'municipality', 'place']);
-const SPEECH = /^(said|say|says|told|tweeted|wrote|writes|called|asked|stated|warned|declared|described|argued)\b/;
+const SPEECH =
+  /^(said|say|says|told|tweeted|wrote|writes|written|called|asked|stated|warned|declared|described|argued|spoke|spoken|reported|announced)\b/;
 
 /** Strips plural and verb endings so "arrested", "arrest" and "arrests" meet. Folded input. */
 // Irregular past forms meet their present: "Where did Zerón flee" is answered by "Zerón fled to Israel".
-const IRREGULAR: Record<string, string> = {
+const IRREGULAR: Record<string, string> = ownKeys({
   fled: 'flee',
   held: 'hold',
   led: 'lead',
@@ -93,23 +127,88 @@ const IRREGULAR: Record<string, string> = {
   stole: 'steal',
   stolen: 'steal',
   fell: 'fall',
+  withheld: 'withhold',
+  flight: 'fly',
+  flew: 'fly',
+  flown: 'fly',
+  bought: 'buy',
+  spoke: 'speak',
+  spoken: 'speak',
+  told: 'tell',
   killed: 'kill',
   died: 'die',
   dead: 'die',
   death: 'die',
   deaths: 'die',
-};
+});
+
+/** "retaken" is "retake", "overthrown" is "overthrow": an irregular form behind a common prefix. */
+function prefixed(word: string): string | undefined {
+  const m = /^(re|with|over|under|out|mis|up)(.+)$/.exec(word);
+  const base = m && m[2]!.length >= 3 ? IRREGULAR[m[2]!] : undefined;
+  return base && !/^(dead|death|deaths|die)$/.test(m![2]!) ? m![1]! + base : undefined;
+}
+
+const SUFFIXES = [
+  'ations',
+  'ation',
+  'ating',
+  'ated',
+  'ates',
+  'ments',
+  'ment',
+  'ings',
+  'ing',
+  'edly',
+  'ies',
+  'ied',
+  'ed',
+  'es',
+  's',
+  'e',
+];
+
+// Stems are asked for every word of every candidate passage; the vocabulary is small, so remember them.
+const stemmed = new Map<string, string>();
 
 export function stem(word: string): string {
-  let w = IRREGULAR[word] ?? word;
+  let hit = stemmed.get(word);
+  if (hit === undefined) {
+    hit = stemWord(word);
+    if (stemmed.size > 100_000) stemmed.clear();
+    stemmed.set(word, hit);
+  }
+  return hit;
+}
+
+function stemWord(word: string): string {
+  let w = IRREGULAR[word] ?? prefixed(word) ?? word;
+  // "narrowly" meets "narrow", "reportedly" meets "reported"; "family", "daily" keep their y.
+  if (w.length >= 7 && /[^i]ly$/.test(w)) w = w.slice(0, -2);
   if (w.length >= 5) {
-    const cut = w.replace(/(ations?|ments?|ings?|edly|ies|ied|ed|es|s|e)$/, '');
-    if (cut.length >= 3) w = cut;
+    // The longest ending that leaves a stem of three letters: "inaugurated" and "inauguration" both give
+    // "inaugur"; "stated" keeps "stat".
+    for (const suffix of SUFFIXES)
+      if (w.endsWith(suffix) && w.length - suffix.length >= 3) {
+        w = w.slice(0, -suffix.length);
+        // "dropped" meets "drop", "planning" meets "plan" ("called" and "passed" keep their double letter).
+        if (/^(ed|ing|ings)$/.test(suffix) && /([^aeiouylsz])\1$/.test(w)) w = w.slice(0, -1);
+        break;
+      }
     // "governor" meets "governed", "reporter" meets "reported".
     if (w.length >= 7 && /(or|er)$/.test(w)) w = w.slice(0, -2);
   }
-  return w.length > 8 ? w.slice(0, 8) : w;
+  w = w.length > 8 ? w.slice(0, 8) : w;
+  return SAME_MEANING[w] ?? w;
 }
+
+// Plain-English verbs reporters and writers swap freely ("fled" / "escaped", "bought" / "purchased"): one stem
+// stands for both so that a question in one word finds the sentence written in the other.
+const SAME_MEANING: Record<string, string> = ownKeys({
+  escap: 'flee',
+  purchas: 'buy',
+  victory: 'win',
+});
 
 /** Content words of a text, folded and stemmed, question and stop words removed. */
 export function contentStems(text: string): string[] {
@@ -119,11 +218,103 @@ export function contentStems(text: string): string[] {
     .map(stem);
 }
 
+// Auxiliaries and prepositions end the noun a "how many"/"which" question asks about.
+const HEAD_STOP = new Set(
+  `did do does was were is are has have had will would can could must should may might be been of in on at for from
+  to with by about that who which than per`
+    .split(/\s+/)
+    .filter(Boolean),
+);
+const AUXILIARY = /^(did|do|does|was|were|is|are|has|have|had|will|would|can|could|must)$/;
+const IRREGULAR_PLURALS = new Set(['people', 'men', 'women', 'children', 'police', 'personnel', 'staff']);
+
+/**
+ * The noun phrase after "how many" / "which": "how many former PRI governors were…" → "former pri governors",
+ * "which party backed…" → "party". It stops at an auxiliary or preposition, at a past-tense verb, and after a
+ * plural noun (the verb comes next: "how many Guatemalans enter").
+ */
+function headPhrase(rest: string): string | undefined {
+  const out: string[] = [];
+  const words = rest.split(' ');
+  for (const [i, w] of words.entries()) {
+    if (!w || HEAD_STOP.has(w) || out.length >= 4) break;
+    // "former and current governors": a conjunction inside the noun phrase does not end it.
+    if ((w === 'and' || w === 'or') && out.length > 0) {
+      out.push(w);
+      continue;
+    }
+    if (out.length > 0 && (/ed$/.test(w) || IRREGULAR[w])) break;
+    out.push(w);
+    // A plural ends the phrase unless the word after next is a verb: "ratings agency warned" goes on.
+    if ((/[^s]s$/.test(w) && w.length > 3) || IRREGULAR_PLURALS.has(w)) {
+      const after = words[i + 2];
+      if (!after || (!AUXILIARY.test(after) && !/ed$/.test(after))) break;
+    }
+  }
+  return out.length ? out.join(' ') : undefined;
+}
+
+/** Capitalised names in the question, as typed ("Tomas Zeron", "Gonzalez Anaya"); the opening word is not one. */
+function namesIn(raw: string): string[] {
+  const words = raw
+    .replace(/[?!.,;:"“”()]/g, ' ')
+    .split(/\s+/)
+    .filter(Boolean);
+  const names: string[] = [];
+  let cur: string[] = [];
+  const flush = () => {
+    if (cur.length) names.push(cur.join(' '));
+    cur = [];
+  };
+  words.forEach((w, i) => {
+    const bare = w.replace(/[’']s$/, '');
+    const capital =
+      /^\p{Lu}\p{Ll}/u.test(bare) && i > 0 && !FUNCTION_WORDS.has(fold(bare)) && !STOPWORDS.has(fold(bare));
+    if (capital) cur.push(bare);
+    else flush();
+    if (bare !== w) flush();
+  });
+  flush();
+  return names;
+}
+
+/** "was the mayor of…", "is Mexico's current attorney general": the role noun, stemmed. */
+function roleOf(rest: string): string | undefined {
+  const m =
+    /^(?:is|was|are|were|will be|would be) (?:the )?(?:[a-z]+ s )?((?:[a-z]+ ){0,2}?)([a-z]+)(?: of| in| at| for| when| during| who|$)/.exec(
+      rest,
+    );
+  if (!m) return undefined;
+  const words = `${m[1]}${m[2]}`.trim().split(' ');
+  const noun = words.filter((w) => !QUALIFIER_WORDS.has(w) && !STOPWORDS.has(w)).pop();
+  return noun && !/^[A-Z]/.test(noun) ? stem(noun) : undefined;
+}
+const QUALIFIER_WORDS = new Set(['current', 'first', 'last', 'former', 'second', 'new', 'next', 'previous', 'only']);
+
+/** The last past participle of a passive question ("was … held", "were … arrested"), if it has one. */
+function participle(q: string): { predicate?: string } {
+  if (!/^(?:\S+ ){0,3}?(?:was|were|is|are|been|be)\b/.test(q)) return {};
+  const ws = q.split(' ');
+  for (let i = ws.length - 1; i > 1; i--) {
+    const w = ws[i]!;
+    if (STOPWORDS.has(w) && !IRREGULAR[w]) continue;
+    if (SPEECH.test(w)) return {};
+    if ((/[^e]ed$/.test(w) && w.length > 4) || (IRREGULAR[w] && IRREGULAR[w] !== w && !/^(dead|death|deaths)$/.test(w)))
+      return { predicate: stem(w) };
+  }
+  return {};
+}
+
 export function parseQuestion(input: string): Question {
   const raw = input.replace(/\s+/g, ' ').trim();
   const q = fold(raw);
   const terms = [...new Set(contentStems(raw))];
-  const base = { raw, terms };
+  const base = { raw, terms, frame: [] as string[], names: namesIn(raw), ...participle(q) };
+  // The noun that names the answer's kind is the last word of the head ("former PRI *governors*").
+  const framed = (words: string | undefined) => {
+    base.frame = words ? contentStems(words.split(' ').pop()!) : [];
+    return base;
+  };
 
   const expansion = /\bwhat (?:does|do|did) (.+?) stand for\b/.exec(q) ?? /\bwhat is (.+?) short for\b/.exec(q);
   if (expansion) return { ...base, type: 'what', kind: 'expansion', subject: expansion[1]! };
@@ -135,15 +326,22 @@ export function parseQuestion(input: string): Question {
 
   if (/^where\b/.test(q)) return { ...base, type: 'where', kind: 'place' };
 
-  const many = /\bhow many ([a-z]+(?: [a-z]+)?)/.exec(q);
-  if (many) return { ...base, type: 'how many', kind: 'count', head: many[1] };
-  if (/\b(how much|how big|how large|by how much|what (share|percentage|percent|proportion|fraction))\b/.test(q))
+  const many = /\bhow many (.*)$/.exec(q);
+  if (many) {
+    const head = headPhrase(many[1]!);
+    return { ...framed(head), type: 'how many', kind: 'count', head };
+  }
+  const share = /\b(?:what|which) (share|percentage|percent|proportion|fraction|portion)\b/.exec(q);
+  const size = /\bhow (big|large|long|old|far|much)\b(?: (?:an? )?([a-z]+))?/.exec(q);
+  if (share || size || /\bby how much\b/.test(q)) {
+    const head = size && size[2] && !HEAD_STOP.has(size[2]) ? size[2] : undefined;
     return {
-      ...base,
+      ...framed(share?.[1] ?? size?.[1]),
       type: 'how much',
       kind: 'amount',
-      head: /\bhow (?:big|large) (?:an? )?([a-z]+)/.exec(q)?.[1] ?? /\bhow much ([a-z]+)/.exec(q)?.[1],
+      head,
     };
+  }
 
   if (/^why\b/.test(q)) return { ...base, type: 'why', kind: 'reason' };
 
@@ -152,8 +350,10 @@ export function parseQuestion(input: string): Question {
     const rest = who[1]!;
     if (SPEECH.test(rest)) return { ...base, type: 'who said', kind: 'speaker' };
     const def = /^(?:is|was|are|were) (.+)$/.exec(rest);
-    if (def && def[1]!.split(' ').length <= 6) return { ...base, type: 'who', kind: 'definition', subject: def[1]! };
-    return { ...base, type: 'who', kind: 'person' };
+    const role = roleOf(rest);
+    if (def && def[1]!.split(' ').length <= 6)
+      return { ...base, type: 'who', kind: 'definition', subject: def[1]!, ...(role ? { role } : {}) };
+    return { ...base, type: 'who', kind: 'person', ...(role ? { role } : {}) };
   }
   if (/^whose\b/.test(q)) return { ...base, type: 'who', kind: 'entity' };
 
@@ -165,15 +365,14 @@ export function parseQuestion(input: string): Question {
       kind: /^(man|woman|person|official|suspect)$/.test(named[1]!) ? 'person' : 'entity',
     };
 
-  const which =
-    /^(?:which|what)\s+((?:[a-z]+ ){0,2}?)(state|city|country|capital city|capital|town|region|municipality)\b/.exec(q);
-  if (which && /^which\b/.test(q)) return { ...base, type: 'which', kind: 'place', head: which[2] };
-  const whichNoun = /^which ([a-z]+(?: [a-z]+)?)/.exec(q);
-  if (whichNoun) {
-    const head = whichNoun[1]!.split(' ');
-    const noun = head.find((w) => PLACE_NOUNS.has(w));
-    if (noun) return { ...base, type: 'which', kind: 'place', head: noun };
-    return { ...base, type: 'which', kind: 'entity', head: whichNoun[1] };
+  const which = /^(?:(?:in|from|to|at|of|by|for|with) )?(?:which|what) (.*)$/.exec(q);
+  if (which && /^(?:[a-z]+ )?which\b/.test(q)) {
+    const head = headPhrase(which[1]!);
+    const noun = head
+      ?.split(' ')
+      .find((w) => PLACE_NOUNS.has(w) || PLACE_NOUNS.has(w.replace(/(ies|s)$/, (m) => (m === 'ies' ? 'y' : ''))));
+    if (noun) return { ...framed(head), type: 'which', kind: 'place', head: noun };
+    if (head) return { ...framed(head), type: 'which', kind: 'entity', head };
   }
   const whatDef = /^what (?:is|was|are|were) (?:the )?(.+)$/.exec(q);
   if (whatDef && !/\bcalled$|\bnamed$|\bknown as$/.test(q) && whatDef[1]!.split(' ').length <= 5)

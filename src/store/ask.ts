@@ -9,6 +9,12 @@ export interface PassageText {
   rank: number;
 }
 
+export interface DocumentMeta {
+  title: string;
+  author: string | null;
+  published: string | null;
+}
+
 export interface QuoteHit {
   id: number;
   text: string;
@@ -25,6 +31,8 @@ export class AskStore {
   private s;
   private dfCache = new Map<string, number>();
   private titles = new Map<number, string>();
+  private metas = new Map<number, DocumentMeta>();
+  private docTexts = new Map<number, string>();
   readonly passages: number;
 
   constructor(db: DB) {
@@ -40,7 +48,15 @@ export class AskStore {
           bm25(quotes_fts) AS rank FROM quotes_fts JOIN quotes q ON q.id = quotes_fts.rowid
           LEFT JOIN actors a ON a.id = q.speaker_actor_id WHERE quotes_fts MATCH ? ORDER BY rank LIMIT ?`),
       title: p('SELECT title FROM documents WHERE id = ?'),
+      meta: p('SELECT title, author, published FROM documents WHERE id = ?'),
       byId: p('SELECT id, document_id, start, text, 0 AS rank FROM passages WHERE id = ?'),
+      // The paragraphs either side of one (passages_document index): a news paragraph is often one sentence,
+      // and the sentence it leans on, or the one that finishes it, is in the next paragraph.
+      before: p(`SELECT id, document_id, start, text, 0 AS rank FROM passages
+        WHERE document_id = ? AND start < ? ORDER BY start DESC LIMIT 1`),
+      after: p(`SELECT id, document_id, start, text, 0 AS rank FROM passages
+        WHERE document_id = ? AND start > ? ORDER BY start LIMIT 1`),
+      docText: p('SELECT text FROM passages WHERE document_id = ? ORDER BY start'),
     };
     this.passages = (this.s.count.get() as { n: number }).n;
   }
@@ -81,6 +97,31 @@ export class AskStore {
     if (t === undefined) {
       t = (this.s.title.get(documentId) as { title: string } | undefined)?.title ?? '';
       this.titles.set(documentId, t);
+    }
+    return t;
+  }
+
+  /** Title, author and publication date of a document: what every sentence of it is about, and when. */
+  meta(documentId: number): DocumentMeta {
+    let m = this.metas.get(documentId);
+    if (m === undefined) {
+      m = (this.s.meta.get(documentId) as DocumentMeta | undefined) ?? { title: '', author: null, published: null };
+      this.metas.set(documentId, m);
+    }
+    return m;
+  }
+
+  /** The passage just before or just after `p` in its document, if any. */
+  neighbour(p: PassageText, side: 'before' | 'after'): PassageText | undefined {
+    return this.s[side].get(p.document_id, p.start) as PassageText | undefined;
+  }
+
+  /** All of a document's passage text, read once per document: what the whole article talks about. */
+  documentText(documentId: number): string {
+    let t = this.docTexts.get(documentId);
+    if (t === undefined) {
+      t = (this.s.docText.all(documentId) as { text: string }[]).map((r) => r.text).join('\n');
+      this.docTexts.set(documentId, t);
     }
     return t;
   }

@@ -50,6 +50,51 @@ describe('ask', () => {
     expect(renderText(opened)).toContain('October 15');
   });
 
+  it('reads the answer from the paragraph after the one that matches, and cites both', () => {
+    const r = ask(store, "Who resigned as finance minister to seek the PRI's presidential nomination?");
+    expect(r.status).toBe('answered');
+    if (r.status !== 'answered') return;
+    expect(r.answer).toBe('Jose Antonio Meade');
+    expect(r.support.sentence).toContain('Jose Antonio Meade had been widely expected');
+    expect(r.lead?.sentence).toContain('finance minister resigned on Monday');
+    const reply = dispatchLine(
+      registry,
+      ctx,
+      "ask Who resigned as finance minister to seek the PRI's presidential nomination?",
+    );
+    expect(reply.citations).toHaveLength(2);
+    for (const c of reply.citations) expect(dispatchLine(registry, ctx, `source ${c.ref}`).ok).toBe(true);
+  });
+
+  it('answers why with the reason the next sentence gives, citing both sentences', () => {
+    const r = ask(store, 'Why did Peña Nieto say his government was using the Pegasus spyware?');
+    expect(r.status === 'answered' && r.answer).toMatch(/^to fight organised crime/);
+    expect(r.status === 'answered' && r.support.sentence).toMatch(/^In 2017, Peña Nieto .* However, he stated/);
+  });
+
+  it('answers why with the clause that gives the reason, not the whole sentence', () => {
+    expect(answerOf('Why has Israel refused to extradite Zerón?')).toBe(
+      'due to Mexico’s criticism of Tel Aviv’s treatment of Palestinians',
+    );
+  });
+
+  it('answers where with a place written in common nouns', () => {
+    expect(answerOf('Where did gang members say they took the 43 students?')).toBe('local dump');
+  });
+
+  it('spells out an acronym the store has no entity for, from the words the corpus puts before it', () => {
+    expect(answerOf('What does ENVIPE stand for?')).toBe('ENVIPE: national crime victimization survey');
+  });
+
+  it('defines a name by the words beside it when the store has no profile of it', () => {
+    expect(answerOf('What is Los Piños?')).toBe('the seat of the Mexican presidency');
+  });
+
+  it('does not answer "the current X" with a former one, nor "who" with a place or an organisation', () => {
+    expect(answerOf("Who is Mexico's current attorney general?")).toBeNull();
+    expect(answerOf('Who was the mayor of Iguala when the 43 students disappeared?')).toBeNull();
+  });
+
   it('says plainly when the store does not hold the answer, and shows the nearest passages', () => {
     const reply = dispatchLine(registry, ctx, 'ask When was El Chapo extradited to the United States?');
     expect(reply.ok).toBe(false);

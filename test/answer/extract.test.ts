@@ -1,0 +1,146 @@
+// The candidate extractors, each on sentences of the corpus: what they take as a date, a number, a reason, a
+// place, a title, and what they leave alone.
+import { describe, expect, it } from 'vitest';
+import {
+  dateCandidates,
+  nameCandidates,
+  numberCandidates,
+  placePhraseCandidates,
+  quotedCandidates,
+  reasonCandidates,
+} from '../../src/answer/extract.js';
+import { parseQuestion, stem } from '../../src/answer/question.js';
+import { line } from './corpus.js';
+
+const texts = (cs: { text: string }[]) => cs.map((c) => c.text);
+const displays = (cs: { display: string }[]) => cs.map((c) => c.display);
+
+describe('dates', () => {
+  it('takes a month the text gives without a year, and does not invent the year', () => {
+    const s = line(
+      'Eager to mend its reputation, the PRI changed its statutes in August to make it easier for outsiders',
+    );
+    expect(displays(dateCandidates(s))).toEqual(['August (year not stated there)']);
+  });
+
+  it('takes a decade as a decade', () => {
+    const s = line('which has maintained a strong operating presence in Mexico since the 1970s');
+    expect(displays(dateCandidates(s))).toContain('the 1970s');
+  });
+
+  it('takes "in about 60 days" as when something will happen', () => {
+    const s = line('goes into force in about 60 days');
+    expect(displays(dateCandidates(s))).toContain('in about 60 days');
+  });
+});
+
+describe('numbers', () => {
+  it('reads what "four of its former governors" counts', () => {
+    const s = line('four of its former governors were arrested on such charges last year in various countries');
+    const [four] = numberCandidates(s, 'former pri governors', 'count');
+    expect(four!.display).toBe('four of its former governors');
+    expect(four!.headMatch).toBe(true);
+  });
+
+  it('sees through a Markdown link around a number', () => {
+    const s = line(
+      'From 2006 to 2017, close to [20,000](#) firearms that had been sold to state and federal police agencies were reported to SEDENA as lost or stolen.',
+    );
+    const c = numberCandidates(s, 'firearms', 'count').find((x) => x.headMatch);
+    expect(c?.display).toBe('close to 20,000 firearms');
+  });
+
+  it('reads "nearly a million" as a number', () => {
+    const s = line('Nearly a million Guatemalans enter Chiapas, Mexico every year to work');
+    expect(texts(numberCandidates(s, 'guatemalans', 'count'))).toContain('Nearly a million');
+  });
+
+  it('does not take a number of journalists for a number of phone numbers', () => {
+    const s = line('It also includes phones of at least 25 journalists');
+    expect(numberCandidates(s, 'phone numbers', 'count').some((c) => c.headMatch)).toBe(false);
+  });
+});
+
+describe('reasons', () => {
+  it('takes "due to" and what follows', () => {
+    const s = line(
+      'Last week, the New York Times reported that Israel has refused to extradite him due to Mexico’s criticism of Tel Aviv’s treatment of Palestinians.',
+    );
+    expect(texts(reasonCandidates(s, 0))).toContain(
+      'due to Mexico’s criticism of Tel Aviv’s treatment of Palestinians',
+    );
+  });
+
+  it('does not take "to" before a destination or a person for a purpose', () => {
+    const s = line('dropped the charges and allowed Cienfuegos to return to Mexico.');
+    expect(texts(reasonCandidates(s, 0))).toEqual([]);
+  });
+
+  it('takes the subject of "has persuaded" as the cause', () => {
+    const s = line(
+      'Meade is not a PRI member, and his reputation for honesty has persuaded many party grandees that he is the best bet',
+    );
+    expect(texts(reasonCandidates(s, 0))).toContain('his reputation for honesty');
+  });
+
+  it('ends a fronted reason where the sentence starts restating the question', () => {
+    const s = line(
+      'In attempting to rectify what Rita Kukertz of Justice in Mexico deems the “breach of trust” caused by the discrepancy in intelligence, the United States, in a move',
+    );
+    const at = s.indexOf('United');
+    const fronted = reasonCandidates(s, s.length, [at]).find((c) => c.start === 0);
+    expect(fronted?.display).toBe(
+      'In attempting to rectify what Rita Kukertz of Justice in Mexico deems the “breach of trust” caused by the discrepancy in intelligence',
+    );
+  });
+});
+
+describe('places and names', () => {
+  it('finds a place written in common nouns, with the town it is in', () => {
+    const s = line('the president said at a human rights event in Mexico City.');
+    expect(texts(placePhraseCandidates(s))).toContain('human rights event in Mexico City');
+  });
+
+  it('does not take "in the fight" for a place', () => {
+    const s = line('to withdraw the military from the fight against organized crime');
+    expect(placePhraseCandidates(s)).toEqual([]);
+  });
+
+  it('keeps "Mexico City" whole and drops a nationality standing alone', () => {
+    const s = line(
+      'Mexico City: A Mexican man was arrested on allegations of cyber spying on a journalist using Pegasus',
+    );
+    expect(texts(nameCandidates(s))).toEqual(['Mexico City', 'Pegasus']);
+  });
+
+  it('takes a quoted title whole, "or" and all', () => {
+    const s = line('my recent report on Peña Nieto’s anti-crime policy “Changing the Game or Dropping the Ball?”');
+    expect(texts(quotedCandidates(s))).toEqual(['Changing the Game or Dropping the Ball']);
+  });
+});
+
+describe('questions', () => {
+  it('reads the noun a "which" or "how many" question asks for', () => {
+    expect(parseQuestion('Which ratings agency warned of prolonged uncertainty?').head).toBe('ratings agency');
+    expect(parseQuestion('Which party backed the Law of Internal Security?').head).toBe('party');
+    expect(parseQuestion('How many former and current governors had their phone numbers in the records?').head).toBe(
+      'former and current governors',
+    );
+    expect(parseQuestion('How many Guatemalans enter Chiapas every year to work?').head).toBe('guatemalans');
+  });
+
+  it('finds the participle a passive question turns on, but not a verb of saying', () => {
+    expect(parseQuestion('Where was the suspect being held?').predicate).toBe(stem('held'));
+    expect(parseQuestion('When was Cienfuegos arrested?').predicate).toBe(stem('arrested'));
+    expect(parseQuestion('Where was the conference at which Alan Bersin spoke?').predicate).toBeUndefined();
+  });
+
+  it('stems the forms of a word alike', () => {
+    expect(stem('inaugurated')).toBe(stem('inauguration'));
+    expect(stem('dropped')).toBe(stem('drop'));
+    expect(stem('retaken')).toBe(stem('retake'));
+    expect(stem('narrowly')).toBe(stem('narrow'));
+    expect(stem('stated')).toBe(stem('state'));
+    expect(stem('called')).not.toBe(stem('cal'));
+  });
+});
