@@ -19,7 +19,7 @@ import type { Reply } from '../../src/core/reply.js';
 import { discordProblems, discordTexts, slackProblems, slackTexts, wellFormed } from '../helpers/limits.js';
 import { seededStore } from '../helpers/store.js';
 import { fingerprint } from './fingerprint.js';
-import { KNOWN_BUGS, knownBug } from './known-bugs.js';
+import { knownBug } from './known-bugs.js';
 import { stackLeak } from './leaks.js';
 import { NASTY, mixedText } from './nasty.js';
 
@@ -344,12 +344,20 @@ describe('bugs this suite found, fixed', () => {
   });
 });
 
-describe('known bugs, reported to their owners', () => {
-  for (const k of KNOWN_BUGS)
-    for (const example of k.examples)
-      it.fails(`"${example}" answers without an internal error — fails until fixed: ${k.bug}`, () => {
-        expect(dispatchLine(registry, reporter('slack'), example, opts).error?.code).not.toBe('internal');
-      });
+describe('bugs reported by this suite, since fixed', () => {
+  // ask looked words up in plain-object tables, so "constructor" found Object.prototype.constructor.
+  for (const example of [
+    'ask constructor',
+    'ask {{constructor.constructor("return process")()}}',
+    'ask who is the constructor',
+    'ask why did the current constructor resign',
+    'ask what does __proto__ stand for',
+    'ask when did toString happen',
+  ])
+    it(`"${example}" answers without an internal error`, () => {
+      const r = dispatchLine(registry, reporter('slack'), example, opts);
+      expect(r.error?.code).not.toBe('internal');
+    });
 });
 
 afterAll(() => {

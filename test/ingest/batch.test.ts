@@ -60,8 +60,8 @@ describe('ingestArticles', () => {
     // Nothing of b survives: not its document, not its first passage, not its quote.
     expect(db.prepare("SELECT count(*) AS n FROM passages WHERE text LIKE 'Report 2.%'").get()).toEqual({ n: 0 });
     const after = snapshot(db);
-    expect(after.documents - before.documents).toBe(2);
-    expect(after.quotes - before.quotes).toBe(2);
+    expect(after.documents! - before.documents!).toBe(2);
+    expect(after.quotes! - before.quotes!).toBe(2);
     const added = outcomes.find((o) => o.name === 'a');
     expect(added).toMatchObject({ status: 'added', passages: 2, quotes: 1 });
     db.exec('DROP TRIGGER failpoint');
