@@ -16,7 +16,7 @@ export interface IngestResult {
   seedMedianMs: number;
   seedDocuments: number;
   seedBytes: number;
-  /** Newsroom articles added one transaction each, as `beatbook ingest` does, into the seeded store. */
+  /** Newsroom articles added as `beatbook ingest` does (batched transactions, a savepoint each), into the seeded store. */
   articles: { documents: number; bytes: number; ms: number; mbPerS: number; docsPerS: number };
   peakRssMb: number;
 }
