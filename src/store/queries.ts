@@ -297,9 +297,6 @@ export class Store {
           ORDER BY rowid DESC LIMIT @window) best ON best.id = q.id
         ORDER BY best.r LIMIT @limit`),
       entityPassages: p('SELECT DISTINCT passage_id FROM mentions WHERE entity_type = ? AND entity_id = ?'),
-      allQuotes:
-        p(`SELECT q.*, q."end" AS "end", a.name AS speaker_name, d.published FROM quotes q LEFT JOIN actors a ON a.id = q.speaker_actor_id
-        JOIN passages p ON p.id = q.passage_id JOIN documents d ON d.id = p.document_id ORDER BY q.id`),
       documentBySlug: p('SELECT id, slug, title, outlet, published, author, url FROM documents WHERE slug = ?'),
       firstPassage: p('SELECT id FROM passages WHERE document_id = ? ORDER BY ordinal LIMIT 1'),
       aliasVersion: p('SELECT count(*) AS n, COALESCE(max(id), 0) AS top FROM aliases'),
@@ -651,9 +648,6 @@ export class Store {
   }
   passagesMentioning(type: EntityType, id: number): Set<number> {
     return new Set((this.s.entityPassages.all(type, id) as { passage_id: number }[]).map((r) => r.passage_id));
-  }
-  allQuotes(): QuoteRow[] {
-    return this.s.allQuotes.all() as QuoteRow[];
   }
   documentBySlug(
     slug: string,

@@ -113,7 +113,7 @@ describe('composing the digest for a day', () => {
 });
 
 describe('quote of the day', () => {
-  const quotes = store.allQuotes();
+  const quotes = store.quotes({}, 10_000);
 
   it('is a deterministic pick for the date, and the pick varies across dates', () => {
     expect(quoteOfTheDay(quotes, '2026-09-26', [])!.id).toBe(quoteOfTheDay(quotes, '2026-09-26', [])!.id);
