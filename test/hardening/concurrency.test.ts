@@ -3,17 +3,11 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { registry } from '../../commands/index.js';
-import { loadConfig } from '../../src/config.js';
-import type { RunningAdapter } from '../../src/core/platform.js';
-import { startSlack } from '../../src/adapters/slack/start.js';
 import { ROOT, openDb } from '../../src/store/db.js';
 import { Store } from '../../src/store/queries.js';
 import { storeStats } from '../../src/store/stats.js';
-import { FakeSlackApi } from '../adapters/slack/fakes/web-api.js';
-import { ResponseUrlServer } from '../adapters/slack/fakes/response-url.js';
-import { slackSignature } from '../adapters/slack/fakes/signing.js';
 import { expectNoOpenTcp, recordingLog } from '../adapters/slack/harness.js';
-import { slashCommand } from '../adapters/slack/payloads.js';
+import { type SlackHttpApp, startSlackHttp } from '../adapters/slack/http-app.js';
 import { seededStore, tempDir } from '../helpers/store.js';
 
 /*
@@ -30,11 +24,9 @@ const ARTICLES_PER_BATCH = 30;
 
 const { db: writer, path } = seededStore();
 const dir = tempDir();
-const api = new FakeSlackApi({ botToken: BOT_TOKEN, admins: [] });
-const responses = new ResponseUrlServer();
 const { log, entries } = recordingLog();
 let reader: ReturnType<typeof openDb>;
-let slack: RunningAdapter & { port?: number };
+let app: SlackHttpApp;
 
 // Commands whose answers the new articles change (the new word, Cienfuegos's mentions) and some they don't.
 const LINES = [
@@ -94,16 +86,8 @@ function ingest(files: string[]): Promise<{ code: number | null; stderr: string 
 }
 
 async function slash(text: string): Promise<{ status: number; body: Record<string, unknown>; at: number }> {
-  const url = responses.url('c');
-  const form = new URLSearchParams(slashCommand(text, url)).toString();
-  const res = await fetch(`http://127.0.0.1:${slack.port}/slack/events`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/x-www-form-urlencoded', ...slackSignature(SECRET, form) },
-    body: form,
-  });
-  await res.text();
-  const body = await responses.first(url, 120_000);
-  return { status: res.status, body, at: Date.now() };
+  const { ack, body } = await app.command(text, { label: 'c', timeoutMs: 120_000 });
+  return { status: ack.status, body, at: Date.now() };
 }
 
 /** What each line answers now, through the adapter, asked one at a time. */
@@ -114,26 +98,19 @@ async function answers(): Promise<Map<string, string>> {
 }
 
 beforeAll(async () => {
-  await api.start();
-  await responses.start();
   reader = openDb(path, { readonly: true });
-  slack = await startSlack({
+  app = await startSlackHttp({
     botToken: BOT_TOKEN,
     signingSecret: SECRET,
-    port: 0,
-    host: '127.0.0.1',
     store: new Store(reader, { writer }),
     registry,
-    config: loadConfig({}),
     log,
-    clientOptions: { slackApiUrl: api.url, retryConfig: { retries: 0 }, timeout: 5000 },
+    clientOptions: { retryConfig: { retries: 0 }, timeout: 5000 },
   });
 });
 
 afterAll(async () => {
-  await slack.stop();
-  await api.close();
-  await responses.close();
+  await app.stop();
   reader.close();
   await expectNoOpenTcp();
 });

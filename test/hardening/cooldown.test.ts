@@ -2,19 +2,15 @@
 // and end to end, the 11th command in a minute answered with a private "slow down" on Slack and Discord.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { registry } from '../../commands/index.js';
-import { startDiscord } from '../../src/adapters/discord/start.js';
-import { startSlack } from '../../src/adapters/slack/start.js';
 import { ConfigError, loadConfig } from '../../src/config.js';
 import type { Context } from '../../src/core/command.js';
 import { dispatchLine } from '../../src/core/dispatch.js';
 import { SlidingWindow, cooldowns } from '../../src/core/guards.js';
-import type { Logger, RunningAdapter } from '../../src/core/platform.js';
-import { FakeDiscord } from '../adapters/discord/fake-discord.js';
+import type { Logger } from '../../src/core/platform.js';
+import type { FakeDiscord } from '../adapters/discord/fake-discord.js';
+import { startTestBot } from '../adapters/discord/bot.js';
 import { EDITOR, REPORTER, slash } from '../adapters/discord/raw.js';
-import { FakeSlackApi } from '../adapters/slack/fakes/web-api.js';
-import { ResponseUrlServer } from '../adapters/slack/fakes/response-url.js';
-import { slackSignature } from '../adapters/slack/fakes/signing.js';
-import { slashCommand } from '../adapters/slack/payloads.js';
+import { type SlackHttpApp, startSlackHttp } from '../adapters/slack/http-app.js';
 import { seededStore } from '../helpers/store.js';
 
 const { store } = seededStore();
@@ -199,44 +195,26 @@ describe('cooldown configuration', () => {
 const quiet: Logger = () => undefined;
 
 describe('Slack: the 11th command in a minute', () => {
-  const BOT_TOKEN = 'xoxb-7777-8888-cooldowntest';
-  const SECRET = 'signing-secret-for-cooldown-tests';
-  const api = new FakeSlackApi({ botToken: BOT_TOKEN });
-  const responses = new ResponseUrlServer();
-  let slack: RunningAdapter & { port?: number };
+  let app: SlackHttpApp;
 
   beforeAll(async () => {
-    await api.start();
-    await responses.start();
-    slack = await startSlack({
-      botToken: BOT_TOKEN,
-      signingSecret: SECRET,
-      port: 0,
-      host: '127.0.0.1',
+    app = await startSlackHttp({
+      botToken: 'xoxb-7777-8888-cooldowntest',
+      signingSecret: 'signing-secret-for-cooldown-tests',
       store,
       registry,
-      config: loadConfig({}),
       log: quiet,
       guards: limiter().guards,
-      clientOptions: { slackApiUrl: api.url, retryConfig: { retries: 0 }, timeout: 2000 },
     });
   });
   afterAll(async () => {
-    await slack?.stop();
-    await api.close();
-    await responses.close();
+    await app?.stop();
   });
 
   async function command(text: string, user: string): Promise<Record<string, unknown>> {
-    const url = responses.url('cd');
-    const body = new URLSearchParams(slashCommand(text, url, user)).toString();
-    const res = await fetch(`http://127.0.0.1:${slack.port}/slack/events`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/x-www-form-urlencoded', ...slackSignature(SECRET, body) },
-      body,
-    });
-    expect(res.status).toBe(200);
-    return responses.first(url);
+    const { ack, body } = await app.command(text, { user, label: 'cd' });
+    expect(ack.status).toBe(200);
+    return body;
   }
 
   it('gets a slow-down only the asker sees; help and other reporters still get answers', async () => {
@@ -253,34 +231,20 @@ describe('Slack: the 11th command in a minute', () => {
 
 describe('Discord: the 11th command in a minute', () => {
   let fake: FakeDiscord;
-  let adapter: RunningAdapter;
+  let bot: Awaited<ReturnType<typeof startTestBot>>;
 
   beforeAll(async () => {
-    fake = await FakeDiscord.start();
-    adapter = await startDiscord({
-      token: fake.token,
-      applicationId: fake.applicationId,
-      store,
-      registry,
-      config: loadConfig({}),
-      log: quiet,
-      guards: limiter().guards,
-      rest: { api: fake.api, timeout: 2000, retries: 0 },
-    });
+    bot = await startTestBot({ store, registry, log: quiet, guards: limiter().guards });
+    fake = bot.fake;
   });
   afterAll(async () => {
-    await adapter?.stop();
-    await fake?.close();
+    await bot?.stop();
   });
 
   async function run(
     raw: Record<string, unknown>,
   ): Promise<{ flags?: number; embeds: { description?: string; title?: string }[] }> {
-    const ids = fake.dispatchInteraction(raw);
-    const callback = await fake.waitForRequest(
-      (r) => r.path === `/interactions/${ids.id}/${ids.token}/callback` && r.status < 300,
-    );
-    return callback.body.data;
+    return (await fake.callback(raw)).body.data;
   }
 
   it('gets a private (ephemeral) slow-down; another member is still answered', async () => {

@@ -5,11 +5,10 @@
 // answering; nothing but button_state (long paging lines, by design) may change in the store.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { registry } from '../../commands/index.js';
-import { startDiscord } from '../../src/adapters/discord/start.js';
-import { loadConfig } from '../../src/config.js';
 import type { CommandSpec } from '../../src/core/command.js';
-import type { Logger, RunningAdapter } from '../../src/core/platform.js';
-import { FakeDiscord } from '../adapters/discord/fake-discord.js';
+import type { Logger } from '../../src/core/platform.js';
+import type { FakeDiscord } from '../adapters/discord/fake-discord.js';
+import { startTestBot } from '../adapters/discord/bot.js';
 import { REPORTER, autocompleteOf, click, slash } from '../adapters/discord/raw.js';
 import { expectNoOpenSockets } from '../adapters/discord/sockets.js';
 import {
@@ -30,7 +29,7 @@ const logs: Parameters<Logger>[0][] = [];
 const log: Logger = (entry) => logs.push(entry);
 const clock = new Date('2026-11-23T12:00:00Z');
 let fake: FakeDiscord;
-let adapter: RunningAdapter;
+let bot: Awaited<ReturnType<typeof startTestBot>>;
 let before: Record<string, string>;
 
 /** About two strings of every family of the fixture, plus every huge one. */
@@ -40,22 +39,12 @@ const EXPECTED_WRITES = ['button_state'];
 
 beforeAll(async () => {
   before = fingerprint(db, EXPECTED_WRITES);
-  fake = await FakeDiscord.start();
-  adapter = await startDiscord({
-    token: fake.token,
-    applicationId: fake.applicationId,
-    store,
-    registry,
-    config: loadConfig({}),
-    log,
-    rest: { api: fake.api, timeout: 2000, retries: 0 },
-    now: () => clock,
-  });
+  bot = await startTestBot({ store, registry, log, now: () => clock });
+  fake = bot.fake;
 });
 
 afterAll(async () => {
-  await adapter?.stop();
-  await fake?.close();
+  await bot?.stop();
   await expectNoOpenSockets();
 });
 
@@ -64,10 +53,8 @@ afterAll(async () => {
  * callback's data, or — after a deferral (5, 6) — the follow-up or the edit of the original.
  */
 async function answer(raw: Record<string, unknown>): Promise<{ type: number; payload: Record<string, any> }> {
-  const ids = fake.dispatchInteraction(raw);
-  const callback = await fake.waitForRequest(
-    (r) => r.path === `/interactions/${ids.id}/${ids.token}/callback` && r.status < 300,
-  );
+  const callback = await fake.callback(raw);
+  const ids = { token: callback.path.split('/')[3]! };
   const type = callback.body.type as number;
   if (type !== 5 && type !== 6) return { type, payload: callback.body.data ?? {} };
   const next = await fake.waitForRequest(

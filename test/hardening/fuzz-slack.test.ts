@@ -4,12 +4,8 @@
 // and leave the store as it was; the app must keep answering afterwards. Nothing leaves 127.0.0.1.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { registry } from '../../commands/index.js';
-import { startSlack } from '../../src/adapters/slack/start.js';
-import { loadConfig } from '../../src/config.js';
-import type { RunningAdapter } from '../../src/core/platform.js';
-import { ResponseUrlServer } from '../adapters/slack/fakes/response-url.js';
-import { slackSignature } from '../adapters/slack/fakes/signing.js';
-import { FakeSlackApi } from '../adapters/slack/fakes/web-api.js';
+import type { ResponseUrlServer } from '../adapters/slack/fakes/response-url.js';
+import { type SlackHttpApp, startSlackHttp } from '../adapters/slack/http-app.js';
 import { blocksOf, expectNoOpenTcp, recordingLog } from '../adapters/slack/harness.js';
 import { buttonClick, messageShortcut, slashCommand } from '../adapters/slack/payloads.js';
 import { slackProblems, slackTexts } from '../helpers/limits.js';
@@ -24,10 +20,9 @@ const SECRET = 'signing-secret-for-fuzz-tests-only';
 const USER = 'U0REPORTER';
 
 const { db, store } = seededStore();
-const api = new FakeSlackApi({ botToken: BOT_TOKEN, admins: ['U0DESKCHIEF'] });
-const responses = new ResponseUrlServer();
 const { log, entries } = recordingLog();
-let slack: RunningAdapter & { port?: number };
+let app: SlackHttpApp;
+let responses: ResponseUrlServer;
 let before: Record<string, string>;
 
 /** About two strings of every family of the fixture, plus every huge one. */
@@ -36,25 +31,19 @@ const COMMANDS = registry.list().map((c) => c.name);
 
 beforeAll(async () => {
   before = fingerprint(db);
-  await api.start();
-  await responses.start();
-  slack = await startSlack({
+  app = await startSlackHttp({
     botToken: BOT_TOKEN,
     signingSecret: SECRET,
-    port: 0,
-    host: '127.0.0.1',
+    api: { admins: ['U0DESKCHIEF'] },
     store,
     registry,
-    config: loadConfig({}),
     log,
-    clientOptions: { slackApiUrl: api.url, retryConfig: { retries: 0 }, timeout: 2000 },
   });
+  responses = app.responses;
 });
 
 afterAll(async () => {
-  await slack?.stop();
-  await api.close();
-  await responses.close();
+  await app?.stop();
   await expectNoOpenTcp();
 });
 
@@ -62,15 +51,7 @@ afterAll(async () => {
 const slackEscaped = (text: string) => text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 
 /** POSTs a signed form to Bolt's endpoint; resolves with the HTTP status and body. */
-async function deliver(form: Record<string, string>): Promise<{ status: number; body: string }> {
-  const body = new URLSearchParams(form).toString();
-  const res = await fetch(`http://127.0.0.1:${slack.port}/slack/events`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/x-www-form-urlencoded', ...slackSignature(SECRET, body) },
-    body,
-  });
-  return { status: res.status, body: await res.text() };
-}
+const deliver = (form: Record<string, string>) => app.post(form);
 
 /** Everything wrong with one answer Bolt posted to a response_url. */
 function problems(body: Record<string, unknown>, where: string): string[] {

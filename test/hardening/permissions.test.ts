@@ -4,23 +4,19 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { makeHelp } from '../../commands/help.js';
 import { registry } from '../../commands/index.js';
-import { startDiscord } from '../../src/adapters/discord/start.js';
 import { buildSlashCommands } from '../../src/adapters/discord/slash.js';
-import { startSlack } from '../../src/adapters/slack/start.js';
 import { loadConfig } from '../../src/config.js';
 import type { CommandSpec, Context } from '../../src/core/command.js';
 import { type Registry, dispatchCommand, dispatchLine } from '../../src/core/dispatch.js';
-import type { RunningAdapter } from '../../src/core/platform.js';
 import type { Reply } from '../../src/core/reply.js';
 import type { DB } from '../../src/store/db.js';
 import { digestStore } from '../../src/store/digest.js';
-import { FakeDiscord } from '../adapters/discord/fake-discord.js';
+import type { FakeDiscord } from '../adapters/discord/fake-discord.js';
+import { startTestBot } from '../adapters/discord/bot.js';
 import { EDITOR, MANAGER_PERMISSIONS, PLAIN_PERMISSIONS, REPORTER, slash } from '../adapters/discord/raw.js';
-import { FakeSlackApi } from '../adapters/slack/fakes/web-api.js';
-import { ResponseUrlServer } from '../adapters/slack/fakes/response-url.js';
-import { slackSignature } from '../adapters/slack/fakes/signing.js';
+import type { FakeSlackApi } from '../adapters/slack/fakes/web-api.js';
+import { type SlackHttpApp, startSlackHttp } from '../adapters/slack/http-app.js';
 import { recordingLog } from '../adapters/slack/harness.js';
-import { slashCommand } from '../adapters/slack/payloads.js';
 import { seededStore, snapshot } from '../helpers/store.js';
 
 const { db, store } = seededStore();
@@ -152,32 +148,26 @@ describe('Discord registration', () => {
 
 describe('Discord: /digest subscribe without Manage Channels', () => {
   let fake: FakeDiscord;
-  let adapter: RunningAdapter;
+  let bot: Awaited<ReturnType<typeof startTestBot>>;
   const LISTED = { id: '700000000000000077', username: 'listed' };
 
   beforeAll(async () => {
-    fake = await FakeDiscord.start({ channelIds: ['900000000000000300'] });
-    adapter = await startDiscord({
-      token: fake.token,
-      applicationId: fake.applicationId,
+    bot = await startTestBot({
+      fake: { channelIds: ['900000000000000300'] },
       store,
       registry: withDesk,
       config: loadConfig({ BEATBOOK_ADMINS: LISTED.id }),
       log: () => undefined,
-      rest: { api: fake.api, timeout: 2000, retries: 0 },
       now: () => AT,
     });
+    fake = bot.fake;
   });
   afterAll(async () => {
-    await adapter?.stop();
-    await fake?.close();
+    await bot?.stop();
   });
 
   async function answer(raw: Record<string, unknown>) {
-    const ids = fake.dispatchInteraction(raw);
-    const cb = await fake.waitForRequest(
-      (r) => r.path === `/interactions/${ids.id}/${ids.token}/callback` && r.status < 300,
-    );
+    const cb = await fake.callback(raw);
     return cb.body.data as { flags?: number; embeds: { title?: string; description?: string }[] };
   }
 
@@ -233,48 +223,38 @@ describe('Discord: /digest subscribe without Manage Channels', () => {
 });
 
 describe('Slack: admin checks', () => {
-  const BOT_TOKEN = 'xoxb-4444-5555-permissionstest';
-  const SECRET = 'signing-secret-for-permission-tests';
-  const api = new FakeSlackApi({ botToken: BOT_TOKEN, admins: ['U0WSADMIN'] });
-  const responses = new ResponseUrlServer();
   const { log, entries } = recordingLog();
-  let slack: RunningAdapter & { port?: number };
+  let app: SlackHttpApp;
+  let api: FakeSlackApi;
 
   beforeAll(async () => {
-    await api.start();
-    await responses.start();
-    // users.info for this user fails as Slack does without the users:read scope; for another, the HTTP call dies.
-    api.on('users.info', (args) => (args.user === 'U0NOSCOPE' ? { ok: false, error: 'missing_scope' } : undefined));
-    api.on('users.info', (args) => (args.user === 'U0DOWN' ? { status: 500, body: { ok: false } } : undefined));
-    slack = await startSlack({
-      botToken: BOT_TOKEN,
-      signingSecret: SECRET,
-      port: 0,
-      host: '127.0.0.1',
+    app = await startSlackHttp({
+      botToken: 'xoxb-4444-5555-permissionstest',
+      signingSecret: 'signing-secret-for-permission-tests',
+      api: { admins: ['U0WSADMIN'] },
+      // users.info for this user fails as Slack does without the users:read scope; for another, the HTTP call dies.
+      prepare: (fake) => {
+        fake.on('users.info', (args) =>
+          args.user === 'U0NOSCOPE' ? { ok: false, error: 'missing_scope' } : undefined,
+        );
+        fake.on('users.info', (args) => (args.user === 'U0DOWN' ? { status: 500, body: { ok: false } } : undefined));
+      },
       store,
       registry,
       config: loadConfig({ BEATBOOK_ADMINS: 'U0LISTED' }),
       log,
-      clientOptions: { slackApiUrl: api.url, retryConfig: { retries: 0 }, timeout: 2000 },
       now: () => AT,
     });
+    api = app.api;
   });
   afterAll(async () => {
-    await slack?.stop();
-    await api.close();
-    await responses.close();
+    await app?.stop();
   });
 
   async function command(text: string, user: string, channel = 'C0DIGEST'): Promise<Record<string, unknown>> {
-    const url = responses.url('perm');
-    const body = new URLSearchParams({ ...slashCommand(text, url, user), channel_id: channel }).toString();
-    const res = await fetch(`http://127.0.0.1:${slack.port}/slack/events`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/x-www-form-urlencoded', ...slackSignature(SECRET, body) },
-      body,
-    });
-    expect(res.status).toBe(200);
-    return responses.first(url);
+    const { ack, body } = await app.command(text, { user, channel, label: 'perm' });
+    expect(ack.status).toBe(200);
+    return body;
   }
 
   const SUBSCRIBE = 'digest subscribe time:08:00 tz:America/Mexico_City';

@@ -3,19 +3,15 @@
 // debug line names the command, platform, duration and outcome — never what the user typed.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { registry } from '../../commands/index.js';
-import { startDiscord } from '../../src/adapters/discord/start.js';
-import { startSlack } from '../../src/adapters/slack/start.js';
-import { loadConfig } from '../../src/config.js';
 import type { CommandSpec } from '../../src/core/command.js';
 import { type Registry, dispatchLine } from '../../src/core/dispatch.js';
-import type { Logger, RunningAdapter } from '../../src/core/platform.js';
+import type { Logger } from '../../src/core/platform.js';
 import { createLogger } from '../../src/log.js';
-import { FakeDiscord } from '../adapters/discord/fake-discord.js';
+import type { FakeDiscord } from '../adapters/discord/fake-discord.js';
+import { startTestBot } from '../adapters/discord/bot.js';
 import { slash } from '../adapters/discord/raw.js';
-import { FakeSlackApi } from '../adapters/slack/fakes/web-api.js';
-import { ResponseUrlServer } from '../adapters/slack/fakes/response-url.js';
-import { slackSignature } from '../adapters/slack/fakes/signing.js';
-import { slashCommand } from '../adapters/slack/payloads.js';
+import type { ResponseUrlServer } from '../adapters/slack/fakes/response-url.js';
+import { type SlackHttpApp, startSlackHttp } from '../adapters/slack/http-app.js';
 import { seededStore } from '../helpers/store.js';
 
 const { store, ctx } = seededStore();
@@ -148,30 +144,18 @@ describe('dispatch', () => {
 describe('Discord: one id per interaction', () => {
   const { entries, log } = recorder();
   let fake: FakeDiscord;
-  let adapter: RunningAdapter;
+  let bot: Awaited<ReturnType<typeof startTestBot>>;
 
   beforeAll(async () => {
-    fake = await FakeDiscord.start();
-    adapter = await startDiscord({
-      token: fake.token,
-      applicationId: fake.applicationId,
-      store,
-      registry: testRegistry,
-      config: loadConfig({}),
-      log,
-      rest: { api: fake.api, timeout: 2000, retries: 0 },
-    });
+    bot = await startTestBot({ store, registry: testRegistry, log });
+    fake = bot.fake;
   });
   afterAll(async () => {
-    await adapter?.stop();
-    await fake?.close();
+    await bot?.stop();
   });
 
   async function interact(raw: Record<string, unknown>) {
-    const ids = fake.dispatchInteraction(raw);
-    const cb = await fake.waitForRequest(
-      (r) => r.path === `/interactions/${ids.id}/${ids.token}/callback` && r.status < 300,
-    );
+    const cb = await fake.callback(raw);
     return cb.body.data as { flags?: number; embeds: { description?: string; footer?: { text: string } }[] };
   }
 
@@ -209,45 +193,30 @@ describe('Discord: one id per interaction', () => {
 });
 
 describe('Slack: one id per request', () => {
-  const BOT_TOKEN = 'xoxb-1212-3434-requestidtest';
-  const SECRET = 'signing-secret-for-request-id-tests';
-  const api = new FakeSlackApi({ botToken: BOT_TOKEN });
-  const responses = new ResponseUrlServer();
   const { entries, log } = recorder();
-  let slack: RunningAdapter & { port?: number };
+  let app: SlackHttpApp;
+  let responses: ResponseUrlServer;
 
   beforeAll(async () => {
-    await api.start();
-    await responses.start();
-    api.on('users.info', (args) => (args.user === 'U0NOSCOPE' ? { ok: false, error: 'missing_scope' } : undefined));
-    slack = await startSlack({
-      botToken: BOT_TOKEN,
-      signingSecret: SECRET,
-      port: 0,
-      host: '127.0.0.1',
+    app = await startSlackHttp({
+      botToken: 'xoxb-1212-3434-requestidtest',
+      signingSecret: 'signing-secret-for-request-id-tests',
       store,
       registry: testRegistry,
-      config: loadConfig({}),
       log,
-      clientOptions: { slackApiUrl: api.url, retryConfig: { retries: 0 }, timeout: 2000 },
+      prepare: (api) =>
+        api.on('users.info', (args) => (args.user === 'U0NOSCOPE' ? { ok: false, error: 'missing_scope' } : undefined)),
     });
+    responses = app.responses;
   });
   afterAll(async () => {
-    await slack?.stop();
-    await api.close();
-    await responses.close();
+    await app?.stop();
   });
 
   async function command(text: string, user = 'U0REPORTER') {
-    const url = responses.url('rid');
-    const body = new URLSearchParams(slashCommand(text, url, user)).toString();
-    const res = await fetch(`http://127.0.0.1:${slack.port}/slack/events`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/x-www-form-urlencoded', ...slackSignature(SECRET, body) },
-      body,
-    });
-    expect(res.status).toBe(200);
-    return { url, body: await responses.first(url) };
+    const { ack, body } = await app.command(text, { user, label: 'rid' });
+    expect(ack.status).toBe(200);
+    return { body };
   }
 
   it("a crashing command's apology reference is its request id, in exactly one error line", async () => {

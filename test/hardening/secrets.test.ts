@@ -13,7 +13,8 @@ import type { Registry } from '../../src/core/dispatch.js';
 import type { Logger, RunningAdapter } from '../../src/core/platform.js';
 import { createLogger } from '../../src/log.js';
 import { ROOT } from '../../src/store/db.js';
-import { FakeDiscord } from '../adapters/discord/fake-discord.js';
+import type { FakeDiscord } from '../adapters/discord/fake-discord.js';
+import { startTestBot } from '../adapters/discord/bot.js';
 import { slash } from '../adapters/discord/raw.js';
 import { FakeSlackApi } from '../adapters/slack/fakes/web-api.js';
 import { ResponseUrlServer } from '../adapters/slack/fakes/response-url.js';
@@ -96,29 +97,25 @@ afterAll(() => {
 
 describe('Discord, against its fake, with a recognisable token', () => {
   let fake: FakeDiscord;
+  let bot: Awaited<ReturnType<typeof startTestBot>>;
   let adapter: RunningAdapter;
 
   beforeAll(async () => {
-    fake = await FakeDiscord.start({ token: DISCORD_TOKEN, channelIds: ['900000000000000400'] });
-    adapter = await startDiscord({
+    bot = await startTestBot({
+      fake: { token: DISCORD_TOKEN, channelIds: ['900000000000000400'] },
       token: DISCORD_TOKEN,
-      applicationId: fake.applicationId,
       store,
       registry: testRegistry,
       config,
       log,
-      rest: { api: fake.api, timeout: 2000, retries: 0 },
     });
+    ({ fake, adapter } = bot);
   });
   afterAll(async () => {
-    await adapter?.stop();
-    await fake?.close();
+    await bot?.stop();
   });
 
-  async function interact(raw: Record<string, unknown>) {
-    const ids = fake.dispatchInteraction(raw);
-    return fake.waitForRequest((r) => r.path === `/interactions/${ids.id}/${ids.token}/callback` && r.status < 300);
-  }
+  const interact = (raw: Record<string, unknown>) => fake.callback(raw);
 
   it('a handler that throws with credentials in its message: an apology, and a log line without them', async () => {
     const cb = await interact(slash(fake, 'leaky'));

@@ -173,6 +173,12 @@ export class FakeDiscord {
     return { id, token };
   }
 
+  /** Delivers an interaction and resolves with the bot's first successful callback to it. */
+  async callback(raw: Record<string, unknown>): Promise<RecordedRequest> {
+    const ids = this.dispatchInteraction(raw);
+    return this.waitForRequest((r) => r.path === `/interactions/${ids.id}/${ids.token}/callback` && r.status < 300);
+  }
+
   /** Resolves with the first recorded request (past or future) that matches. */
   async waitForRequest(match: (r: RecordedRequest) => boolean, timeoutMs = 5000): Promise<RecordedRequest> {
     const found = this.requests.find(match);

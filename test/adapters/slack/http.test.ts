@@ -1,74 +1,49 @@
 // The real Bolt app in HTTP mode, driven by correctly signed requests; answers land on a local
 // response_url server and Web API calls on a local fake. Nothing leaves 127.0.0.1.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { loadConfig } from '../../../src/config.js';
-import type { RunningAdapter } from '../../../src/core/platform.js';
 import { decodeButton } from '../../../src/adapters/slack/button-value.js';
-import { startSlack } from '../../../src/adapters/slack/start.js';
 import { seededStore } from '../../helpers/store.js';
-import { FakeSlackApi } from './fakes/web-api.js';
-import { ResponseUrlServer } from './fakes/response-url.js';
-import { slackSignature } from './fakes/signing.js';
+import type { FakeSlackApi } from './fakes/web-api.js';
+import type { ResponseUrlServer } from './fakes/response-url.js';
+import { type SlackHttpApp, startSlackHttp } from './http-app.js';
 import { blocksOf, buttons, citationLines, expectNoOpenTcp, recordingLog, strings, testRegistry } from './harness.js';
 import { buttonClick, messageShortcut, slashCommand } from './payloads.js';
 
 const BOT_TOKEN = 'xoxb-1111-2222-beatbooktest';
-const SECRET = 'signing-secret-for-tests-only';
 
 const { store } = seededStore();
-const api = new FakeSlackApi({ botToken: BOT_TOKEN, admins: ['U0DESKCHIEF'] });
-const responses = new ResponseUrlServer();
 const { log, entries } = recordingLog();
-let slack: RunningAdapter & { port?: number };
+let app: SlackHttpApp;
+let api: FakeSlackApi;
+let responses: ResponseUrlServer;
 
 beforeAll(async () => {
-  await api.start();
-  await responses.start();
-  slack = await startSlack({
+  app = await startSlackHttp({
     botToken: BOT_TOKEN,
-    signingSecret: SECRET,
-    port: 0,
-    host: '127.0.0.1',
+    api: { admins: ['U0DESKCHIEF'] },
     store,
     registry: testRegistry(),
-    config: loadConfig({}),
     log,
-    clientOptions: { slackApiUrl: api.url, retryConfig: { retries: 0 }, timeout: 2000 },
   });
+  ({ api, responses } = app);
 });
 
 afterAll(async () => {
-  await slack.stop();
-  await api.close();
-  await responses.close();
+  await app.stop();
   await expectNoOpenTcp();
 });
 
 /** POSTs a form body to Bolt's endpoint, signed unless told otherwise; resolves with the HTTP status. */
-async function deliver(
-  form: Record<string, string>,
-  sign: { secret?: string; timestamp?: number } = {},
-): Promise<{ status: number; body: string }> {
-  const body = new URLSearchParams(form).toString();
-  const res = await fetch(`http://127.0.0.1:${slack.port}/slack/events`, {
-    method: 'POST',
-    headers: {
-      'content-type': 'application/x-www-form-urlencoded',
-      ...slackSignature(sign.secret ?? SECRET, body, sign.timestamp),
-    },
-    body,
-  });
-  return { status: res.status, body: await res.text() };
-}
+const deliver = (form: Record<string, string>, sign: { secret?: string; timestamp?: number } = {}) =>
+  app.post(form, sign);
 
 const interactive = (payload: Record<string, unknown>) => deliver({ payload: JSON.stringify(payload) });
 
 /** Runs `/beatbook <text>` as `user` and resolves with what respond() posted. */
 async function command(text: string, user = 'U0REPORTER'): Promise<Record<string, unknown>> {
-  const url = responses.url('cmd');
-  const ack = await deliver(slashCommand(text, url, user));
+  const { ack, body } = await app.command(text, { user });
   expect(ack).toEqual({ status: 200, body: '' });
-  return responses.first(url);
+  return body;
 }
 
 describe('Slack over HTTP: /beatbook', () => {
