@@ -1,11 +1,12 @@
-import { entitiesMentioned, findMentions, type MentionedEntity } from '../core/mentioned.js';
+import { entitiesMentioned, mentionFinder, type MentionedEntity } from '../core/mentioned.js';
+import type { Mention } from '../ingest/mentions.js';
 import { tokens } from '../ingest/mentions.js';
 import { entityRow, resolveEntity } from '../core/resolve.js';
 import { formatDate } from '../ingest/dates.js';
-import { sentenceSpans } from '../ingest/sentences.js';
+import { type Span, sentenceSpans as splitSentences } from '../ingest/sentences.js';
 import { findVerbatim } from '../ingest/verbatim.js';
-import { askStore, type PassageText } from '../store/ask.js';
-import { fold } from '../store/fold.js';
+import { type AskStore, askStore, type PassageText } from '../store/ask.js';
+import { fold as foldText, foldWord } from '../store/fold.js';
 import type { EntityType, Store } from '../store/queries.js';
 import {
   type Candidate,
@@ -20,7 +21,7 @@ import {
   reasonCandidates,
 } from './extract.js';
 import { acronymExpansions, appositives } from './define.js';
-import { isKnownPlace } from './places.js';
+import { isKnownPlace, type PlaceKind, placeKind } from './places.js';
 import { FUNCTION_WORDS, type Question, STOPWORDS, parseQuestion, stem } from './question.js';
 import { continues } from './window.js';
 
@@ -28,6 +29,48 @@ import { continues } from './window.js';
 function ownKeys<T>(table: Record<string, T>): Record<string, T> {
   return Object.assign(Object.create(null) as Record<string, T>, table);
 }
+
+/**
+ * fold(), remembered: scoring folds the same sentences, contexts and question many times per question, and the
+ * same passages come back question after question. Bounded like the word cache below.
+ */
+function fold(text: string): string {
+  let f = folds.get(text);
+  if (f === undefined) {
+    if (folds.size > 5000) folds.clear();
+    folds.set(text, (f = foldText(text)));
+  }
+  return f;
+}
+const folds = new Map<string, string>();
+
+/** sentenceSpans(), remembered: the same paragraphs (and their neighbours) are split question after question. */
+function sentenceSpans(text: string): Span[] {
+  let spans = spanCache.get(text);
+  if (!spans) {
+    if (spanCache.size > 5000) spanCache.clear();
+    spanCache.set(text, (spans = splitSentences(text)));
+  }
+  return spans;
+}
+const spanCache = new Map<string, Span[]>();
+
+/** The store's names in a corpus sentence (strict case), through the finder of the question being answered. */
+function namesIn(store: Store, text: string): Mention[] {
+  let find = finders.get(store);
+  if (!find) finders.set(store, (find = mentionFinder(store)));
+  return find(text);
+}
+// Set afresh by each ask(): the alias table may have changed since the last question.
+const finders = new WeakMap<Store, (text: string) => Mention[]>();
+
+/** ask's reads of the store, fixed for the question being answered (looked up once, not once per sentence). */
+function reads(store: Store): AskStore {
+  let a = askStores.get(store);
+  if (!a) askStores.set(store, (a = askStore(store)));
+  return a;
+}
+const askStores = new WeakMap<Store, AskStore>();
 
 /** Where an answer's words sit: a span of a passage (offsets into the document body). */
 export interface Grounding {
@@ -63,6 +106,8 @@ export type AskResult = Answered | Unanswered;
 /** Below this share of the question's (weighted) words in the supporting sentence, Beatbook does not answer. */
 export const MIN_CONFIDENCE = 0.58;
 const CANDIDATE_PASSAGES = 30;
+/** How many of the best-covering sentences are read for an answer (see ask()). */
+const FINISHED_UNITS = 24;
 
 interface Unit {
   passageId: number;
@@ -78,8 +123,8 @@ interface Unit {
   meta?: Set<string>;
   /** When the document was published (YYYY, YYYY-MM or YYYY-MM-DD), where it says. */
   published?: string | null;
-  /** Stems of the whole document: a name the question gives may be set up paragraphs before. */
-  docStems?: Set<string>;
+  /** Stems of the document's capitalised words: a name the question gives may be set up paragraphs before. */
+  docStems?: () => Set<string>;
   documentId?: number;
   /**
    * The sentence after this one: its passage and offset in the document; `at` (its offset from this one's
@@ -122,6 +167,8 @@ export function ask(
   opts: { trace?: (q: Question, top: TraceLine[]) => void } = {},
 ): AskResult {
   const q = parseQuestion(text);
+  finders.set(store, mentionFinder(store));
+  askStores.set(store, askStore(store));
   if (q.terms.length === 0 && !q.subject)
     return none(q, 'The question has no words to look for — name a person, event, policy or topic.', []);
   const common = commonness(store);
@@ -143,13 +190,17 @@ export function ask(
     if (r) return r;
     q.kind = 'person';
   }
-  const retrieved = askStore(store).passagesWithAny(q.terms, CANDIDATE_PASSAGES);
+  const retrieved = reads(store).passagesWithAny(q.terms, CANDIDATE_PASSAGES);
   const units = gatherUnits(store, linked, retrieved);
-  const scored: Scored[] = [];
+  const pres: Prescored[] = [];
   for (const u of units) {
-    const s = scoreUnit(store, q, u, weight, linked, common);
-    if (s) scored.push(s);
+    const p = prescore(q, u, weight, linked);
+    if (p) pres.push(p);
   }
+  // Reading candidates out of a sentence is most of ask's time; the answer comes from the sentences that
+  // cover the question best, so only those are read (stable sort: retrieval order breaks ties).
+  pres.sort((x, y) => y.coverage - x.coverage);
+  const scored = pres.slice(0, FINISHED_UNITS).map((p) => scoreUnit(store, q, p, weight, linked, common));
   scored.sort((x, y) => y.score - x.score || x.unit.rank - y.unit.rank);
   opts.trace?.(
     q,
@@ -212,7 +263,7 @@ const QUALIFIERS = new Set(
 );
 
 function termWeights(store: Store, terms: string[]): Map<string, number> {
-  const a = askStore(store);
+  const a = reads(store);
   const n = Math.max(a.passages, 1);
   return new Map(terms.map((t) => [t, Math.log(1 + n / (a.docFreq(t) + 1)) * (QUALIFIERS.has(t) ? 2 : 1)]));
 }
@@ -221,39 +272,54 @@ function termWeights(store: Store, terms: string[]): Map<string, number> {
 interface Linked extends MentionedEntity {
   /** Its name and aliases, folded. */
   names: string[];
-  /** Passages that mention it. */
-  passages: Set<number>;
+  /** The first passages that mention it (EXTRA_PASSAGES beyond what retrieval may already hold). */
+  passages: number[];
   common: boolean;
 }
 
+/**
+ * Passages read because they name an entity the question names, beyond those its words retrieved: recall for a
+ * sentence that names someone only by an alias the question does not use. Measured on the development and
+ * held-out sets (265 questions), 0, 10 and 40 give the same answers; on a large store every one is a passage
+ * to split and score, so few.
+ */
+const EXTRA_PASSAGES = 10;
+
 function linkEntities(store: Store, q: Question, common: Commonness): Linked[] {
-  return entitiesMentioned(store, q.raw, 5).map((e) => {
-    const passages = store.passagesMentioning(e.type, e.id);
-    return {
-      ...e,
-      names: [e.name, ...store.aliases(e.type, e.id).map((a) => a.alias)].map(fold).filter(Boolean),
-      passages,
-      common: common(e.type, e.id, passages),
-    };
-  });
+  return entitiesMentioned(store, q.raw, 5).map((e) => ({
+    ...e,
+    names: [e.name, ...store.aliases(e.type, e.id).map((a) => a.alias)].map(fold).filter(Boolean),
+    passages: store.passagesMentioning(e.type, e.id, EXTRA_PASSAGES + CANDIDATE_PASSAGES),
+    common: common(e.type, e.id),
+  }));
 }
 
-type Commonness = (type: EntityType, id: number, passages?: Set<number>) => boolean;
+type Commonness = (type: EntityType, id: number) => boolean;
 
-/** "Mexico" or "the United States" narrows nothing: most passages are about them. Memoised per question. */
+/**
+ * "Mexico" or "the United States" narrows nothing: most passages are about them (more than 8%). Counted up to
+ * that share, once per entity while the store is unchanged.
+ */
 function commonness(store: Store): Commonness {
-  const seen = new Map<string, boolean>();
-  const limit = askStore(store).passages * 0.08;
-  return (type, id, passages) => {
+  const stamp = store.changeStamp();
+  let memo = commonMemo.get(store);
+  if (!memo || memo.stamp !== stamp) commonMemo.set(store, (memo = { stamp, seen: new Map() }));
+  const seen = memo.seen;
+  const limit = Math.floor(reads(store).passages * 0.08);
+  return (type, id) => {
     const key = `${type}:${id}`;
     let c = seen.get(key);
-    if (c === undefined) seen.set(key, (c = (passages ?? store.passagesMentioning(type, id)).size > limit));
+    if (c === undefined) {
+      if (seen.size > 5000) seen.clear();
+      seen.set(key, (c = store.passagesMentioningCount(type, id, limit + 1) > limit));
+    }
     return c;
   };
 }
+const commonMemo = new WeakMap<Store, { stamp: string; seen: Map<string, boolean> }>();
 
 function gatherUnits(store: Store, linked: Linked[], retrieved: PassageText[]): Unit[] {
-  const a = askStore(store);
+  const a = reads(store);
   const units: Unit[] = [];
   const passages = new Map<number, PassageText>();
   retrieved.forEach((p, i) => passages.set(p.id, { ...p, rank: i }));
@@ -268,7 +334,7 @@ function gatherUnits(store: Store, linked: Linked[], retrieved: PassageText[]): 
         text: p.text.slice(f.start - p.start, f.end - p.start),
         context: '',
         curated: f.value,
-        docStems: documentStems(store, p.document_id),
+        docStems: () => documentStems(store, p.document_id),
         documentId: p.document_id,
         via: 'fact',
         date: f.date,
@@ -295,7 +361,7 @@ function gatherUnits(store: Store, linked: Linked[], retrieved: PassageText[]): 
     }
     let extra = 0;
     for (const id of e.passages) {
-      if (passages.has(id) || extra >= 40) continue;
+      if (passages.has(id) || extra >= EXTRA_PASSAGES) continue;
       const p = a.passage(id);
       if (p) passages.set(id, { ...p, rank: CANDIDATE_PASSAGES + extra++ });
     }
@@ -305,7 +371,9 @@ function gatherUnits(store: Store, linked: Linked[], retrieved: PassageText[]): 
     const doc = a.meta(p.document_id);
     const meta = stemSet(`${doc.title} ${doc.author ?? ''}`);
     const surround = stemSet(p.text);
-    const docStems = documentStems(store, p.document_id);
+    // Read only if scoring asks (a name the store does not know): tokenising whole articles for every passage
+    // retrieved was most of ask's time on a large store.
+    const docStems = () => documentStems(store, p.document_id);
     // A one-sentence paragraph leans on the paragraph before and may be finished by the one after.
     const before = a.neighbour(p, 'before');
     const after = a.neighbour(p, 'after');
@@ -352,15 +420,29 @@ function gatherUnits(store: Store, linked: Linked[], retrieved: PassageText[]): 
   return units;
 }
 
-const docStemCache = new WeakMap<Store, Map<number, Set<string>>>();
+// Per AskStore, so a changed store starts afresh; bounded, since a large store has more documents than are
+// worth holding (a document's stems are read again at the cost of one query and a tokenising pass).
+const docStemCache = new WeakMap<AskStore, Map<number, Set<string>>>();
 function documentStems(store: Store, documentId: number): Set<string> {
-  let byDoc = docStemCache.get(store);
-  if (!byDoc) docStemCache.set(store, (byDoc = new Map()));
+  const a = reads(store);
+  let byDoc = docStemCache.get(a);
+  if (!byDoc) docStemCache.set(a, (byDoc = new Map()));
   let stems = byDoc.get(documentId);
-  if (!stems)
-    byDoc.set(documentId, (stems = new Set(words(askStore(store).documentText(documentId)).map((w) => w.stem))));
+  if (!stems) {
+    if (byDoc.size >= DOCUMENTS_HELD) byDoc.clear();
+    // Only a name's words are looked up here (scoreUnit's presence), and an article writes names with
+    // capitals: stemming just those words keeps the set, and the garbage of building it, a fraction of the
+    // article's.
+    stems = new Set<string>();
+    const text = a.documentText(documentId);
+    CAPITALISED.lastIndex = 0;
+    for (let m = CAPITALISED.exec(text); m; m = CAPITALISED.exec(text)) stems.add(stem(foldWord(m[0])));
+    byDoc.set(documentId, stems);
+  }
   return stems;
 }
+const DOCUMENTS_HELD = 500;
+const CAPITALISED = /(?<![\p{L}\p{N}])[\p{Lu}\p{N}][\p{L}\p{N}]*/gu;
 
 // ---------------------------------------------------------------- scoring
 
@@ -401,14 +483,25 @@ const ANAPHORA =
 // points there), the document's title and author, the rest of the paragraph.
 const CREDIT = { context: 0.5, anaphora: 0.8, meta: 0.5, surround: 0.3 };
 
-function scoreUnit(
-  store: Store,
-  q: Question,
-  u: Unit,
-  weight: Map<string, number>,
-  linked: Linked[],
-  common: Commonness,
-): Scored | null {
+/** What the first, cheap pass over a unit learns: how much of the question it covers, and what to finish with. */
+interface Prescored {
+  u: Unit;
+  coverage: number;
+  ws: Word[];
+  inSentence: Set<string>;
+  inMeta: Set<string>;
+  anaphoric: boolean;
+  matched: { at: number; w: number }[];
+  matchedAt: number[];
+  present: number;
+  presence: (...texts: string[]) => number;
+}
+
+/**
+ * First pass: the weighted share of the question's words in and around the sentence, and the presence of the
+ * entities it names. Cheap, so every unit gets it; the costly reading of candidates is for the best of them.
+ */
+function prescore(q: Question, u: Unit, weight: Map<string, number>, linked: Linked[]): Prescored | null {
   const ws = words(u.text);
   const inSentence = new Set(ws.map((w) => w.stem));
   const anaphoric = ANAPHORA.test(u.text.slice(0, 80));
@@ -430,7 +523,7 @@ function scoreUnit(
   let got = 0;
   const matchedAt: number[] = [];
   const matched: { at: number; w: number }[] = [];
-  const qualified = qualifiedTerms(q);
+  const qualified = perQuestion(q).qualified;
   for (const t of q.terms) {
     const w = weight.get(t) ?? 1;
     let credit = 0;
@@ -465,8 +558,9 @@ function scoreUnit(
   let coverage = got / total;
   // Every entity the question names must be present in the sentence, just before it, or (read together with
   // it) just after; or be the document's author or subject.
-  const presence = (text: string) => {
-    const window = ` ${fold(`${u.context} ${text} ${u.curated ?? ''}`)} `;
+  // fold() is word by word, so folding the parts and joining them is folding the whole.
+  const presence = (...texts: string[]) => {
+    const window = ` ${[u.context, ...texts, u.curated ?? ''].map(fold).filter(Boolean).join(' ')} `;
     let f = 1;
     for (const e of linked) {
       if (e.common || u.about?.includes(`${e.type}:${e.id}`)) continue;
@@ -483,7 +577,7 @@ function scoreUnit(
       if (last.length < 3 || window.includes(` ${last} `)) continue;
       // Named in the paragraph or the headline, the sentence may still be about it; named only elsewhere in
       // the article, less likely; not at all, it is about something else.
-      f *= inMeta.has(st) || inSurround.has(st) ? 0.9 : u.docStems?.has(st) ? 0.85 : 0.6;
+      f *= inMeta.has(st) || inSurround.has(st) ? 0.9 : u.docStems?.().has(st) ? 0.85 : 0.6;
     }
     return f;
   };
@@ -503,7 +597,7 @@ function scoreUnit(
   // A year the question names ("in 2018") must be in the sentence or just before it, or be the year the
   // document was written: 2017's figure is not 2018's. (A full date in the question, "October 2, 1968", is
   // matched by its day and month.)
-  for (const y of q.raw.match(/(?<![A-Za-z]\.? \d{1,2}, )\b(19|20)\d{2}\b/g) ?? [])
+  for (const y of perQuestion(q).years)
     if (!`${u.context} ${u.text}`.includes(y) && !u.published?.startsWith(y)) coverage *= 0.5;
   // The question's words scattered across a long sentence are weaker evidence than the same words together.
   const distinct = new Map<string, number>();
@@ -514,6 +608,20 @@ function scoreUnit(
     if (spanWords > 24) coverage *= Math.sqrt(24 / spanWords);
   }
   if (coverage < 0.3) return null;
+  return { u, coverage, ws, inSentence, inMeta, anaphoric, matched, matchedAt, present, presence };
+}
+
+/** Second pass: the best answer the sentence (or the one after it) offers, and the confidence in it. */
+function scoreUnit(
+  store: Store,
+  q: Question,
+  pre: Prescored,
+  weight: Map<string, number>,
+  linked: Linked[],
+  common: Commonness,
+): Scored {
+  const { u, ws, inSentence, inMeta, anaphoric, matched, matchedAt, present, presence } = pre;
+  let coverage = pre.coverage;
   const lastMatch = matchedAt.length ? Math.max(...matchedAt) : 0;
   let unit = u;
   let best = bestCandidate(store, q, u.text, u, ws, matched, lastMatch, linked, common);
@@ -541,7 +649,7 @@ function scoreUnit(
           lead: { passageId: u.passageId, start: u.docStart, end: u.docStart + u.text.length, sentence: clean(u.text) },
         };
       }
-      coverage *= (0.9 * presence(`${u.text} ${next.text}`)) / present;
+      coverage *= (0.9 * presence(u.text, next.text)) / present;
     }
   }
   // A reason explains an event the question describes: most of the question's words that are not names must
@@ -563,7 +671,7 @@ function scoreUnit(
   // A reason explains what someone did: the one the question names must be in the sentences that give it,
   // not only in the sentence before or in a curated link.
   if (q.kind === 'reason') {
-    const cited = ` ${fold(unit === u ? u.text : `${u.text} ${unit.text}`)} `;
+    const cited = ` ${(unit === u ? [u.text] : [u.text, unit.text]).map(fold).join(' ')} `;
     // Named there, pointed at by a pronoun there, or the author whose view the piece gives.
     const around = ` ${fold(anaphoric ? u.context : '')} `;
     const present = (names: string[]) =>
@@ -601,6 +709,21 @@ function scoreUnit(
   return { unit, coverage, lastMatch, matchedAt, best, score };
 }
 
+/** What every unit's scoring reads of the question, worked out once per question. */
+function perQuestion(q: Question): { qualified: Map<string, string>; years: string[] } {
+  let pq = questionMemo.get(q);
+  if (!pq)
+    questionMemo.set(
+      q,
+      (pq = {
+        qualified: qualifiedTerms(q),
+        years: q.raw.match(/(?<![A-Za-z]\.? \d{1,2}, )\b(19|20)\d{2}\b/g) ?? [],
+      }),
+    );
+  return pq;
+}
+const questionMemo = new WeakMap<Question, { qualified: Map<string, string>; years: string[] }>();
+
 /** Each qualifier of the question ("current", "first") with the stem of the word it qualifies, '' if none. */
 function qualifiedTerms(q: Question): Map<string, string> {
   const out = new Map<string, string>();
@@ -629,7 +752,7 @@ const STRONG_CLAUSE = 0.3;
 
 function namesSomeone(store: Store, text: string): boolean {
   return (
-    findMentions(store, text, false).some((m) => m.kind === 'person') ||
+    namesIn(store, text).some((m) => m.kind === 'person') ||
     nameCandidates(text).some((c) => looksLikePersonName(c.text))
   );
 }
@@ -774,6 +897,9 @@ function bestCandidate(
       });
       // "How many phone numbers": a number of journalists is no answer, however well its sentence matches.
       if (q.kind === 'count' && q.head && stemsOf(q.head).length > 0) cands = cands.filter((c) => c.headMatch);
+      // "What share…" is answered by a part of a whole ("40 percent", "a third", "one in five"), never by a
+      // count or a duration ("six year term").
+      if (q.share) cands = cands.filter((c) => SHARE.test(s.slice(c.start, Math.min(s.length, c.end + 12))));
       break;
     }
     case 'place':
@@ -783,7 +909,7 @@ function bestCandidate(
       // A headline in title case ("Mexico Detains Man Implicated…") has capitals everywhere and names nobody.
       const caps = ws.filter((w) => /^\p{Lu}/u.test(s.slice(w.start, w.end))).length;
       if (ws.length >= 4 && caps / ws.length > 0.6) return undefined;
-      const known = findMentions(store, s, false);
+      const known = namesIn(store, s);
       const asked = new Set(linked.map((e) => `${e.type}:${e.id}`));
       cands = nameCandidates(s).filter((c) => !echoesQuestion(q, c.text) && !/^\d/.test(c.text) && c.start >= dateline);
       if (q.kind === 'entity' && q.head)
@@ -798,6 +924,11 @@ function bestCandidate(
         // "Credit ratings agency Fitch…", "Lawmakers who…": a capital that only opens the sentence names nothing
         // when the article writes the word in lower case elsewhere.
         if (!hit && !/\s/.test(c.text) && c.start <= 1 && lowerElsewhere(store, u, c.text)) {
+          c.bonus = Number.NEGATIVE_INFINITY;
+          continue;
+        }
+        // "Ironically, …", "However, …": a word that opens a sentence as an adverb or connective is no name.
+        if (!hit && !/\s/.test(c.text) && c.start <= 1 && isOpener(c.text)) {
           c.bonus = Number.NEGATIVE_INFINITY;
           continue;
         }
@@ -816,6 +947,17 @@ function bestCandidate(
           // A place is a name the corpus knows as one, or what a preposition of place introduces; any other
           // capitalised word ("Authorities are…", "Peña's approval…") is not where anything happened.
           if (!located && !isKnownPlace(c.text) && !PLACE_WORDS.test(c.text)) {
+            c.bonus = Number.NEGATIVE_INFINITY;
+            continue;
+          }
+          // A person, or an organisation that is not a place ("the IACHR"), is not where anything is.
+          if (!isKnownPlace(c.text) && (kind === 'person' || (kind !== undefined && NOT_PLACES.has(kind)))) {
+            c.bonus = Number.NEGATIVE_INFINITY;
+            continue;
+          }
+          // "Which state…" wants a state: Tijuana is a city. A place the corpus list does not know passes
+          // for a city or town; for a state or country the sentence must say so ("the state of …").
+          if (!placeOfKind(s, c, q.head)) {
             c.bonus = Number.NEGATIVE_INFINITY;
             continue;
           }
@@ -960,11 +1102,66 @@ const ROLE_AFTER =
 const SAID_AFTER = /^,?\s+(?:said|says|told|tweeted|wrote|stated|added|argued|warned)\b/;
 const SAID_BEFORE = /\b(?:said|says|told|tweeted|wrote|stated|added|argued|warned)\s+$/;
 
+// A part of a whole: a percentage, a fraction, "one in five", "three of every ten" (not "one of the greatest").
+const N = '(?:\\d[\\d,.]*|one|two|three|four|five|six|seven|eight|nine|ten|twenty|hundred)';
+const SHARE = new RegExp(
+  `%|\\b(?:per ?cent|percentage|half|halves|thirds?|quarters?|fifths?|tenths?|majority|minority)\\b|\\b${N} (?:in|out of|of) (?:every |all )?${N}\\b`,
+  'i',
+);
+
+// Words that open news sentences as adverbs or connectives, and so carry a capital they do not own.
+const OPENERS = new Set(
+  'however meanwhile moreover furthermore nevertheless nonetheless instead still yet also then now later earlier thus hence indeed besides otherwise overall separately similarly likewise again finally first second third last next here there today yesterday tomorrow recently currently'.split(
+    ' ',
+  ),
+);
+
+/** A capitalised single word that is an adverb or a connective: "Ironically", "However", "Separately". */
+function isOpener(word: string): boolean {
+  const w = word.toLowerCase();
+  return (w.length > 4 && w.endsWith('ly') && /^\p{L}+$/u.test(w)) || OPENERS.has(w) || STOPWORDS.has(w);
+}
+
+/** Actor kinds that are organisations, never locations: a where-question is not answered by one. */
+const NOT_PLACES = new Set([
+  'international_org',
+  'ngo',
+  'think_tank',
+  'media',
+  'party',
+  'company',
+  'intelligence_agency',
+  'criminal_group',
+]);
+
+/** The place kind a which-question's noun asks for. */
+const WANTED_PLACE: Record<string, PlaceKind> = ownKeys({
+  state: 'state',
+  country: 'country',
+  nation: 'country',
+  city: 'town',
+  town: 'town',
+  municipality: 'town',
+  capital: 'town',
+});
+
+/** Whether a candidate place is of the kind the question's noun asks for (any place if it names none). */
+function placeOfKind(s: string, c: Candidate, head: string | undefined): boolean {
+  const wanted = head ? WANTED_PLACE[head] : undefined;
+  if (!wanted) return true;
+  const known = placeKind(c.text);
+  if (known) return known === wanted;
+  if (wanted === 'town') return true;
+  const before = s.slice(Math.max(0, c.start - 16), c.start);
+  const after = s.slice(c.end, c.end + 8);
+  return wanted === 'state' ? /\bstate of\s+$/i.test(before) || /^\s+state\b/i.test(after) : false;
+}
+
 /** Whether the article writes `word` in lower case somewhere: then its capital at a sentence start is only that. */
 function lowerElsewhere(store: Store, u: Unit, word: string): boolean {
   const lower = word.toLowerCase();
   if (lower === word || !/^\p{L}+$/u.test(word)) return false;
-  const a = askStore(store);
+  const a = reads(store);
   const doc = u.documentId ?? a.passage(u.passageId)?.document_id;
   if (doc === undefined) return false;
   return new RegExp(`(?<!\\p{L})${lower}(?!\\p{L})`, 'u').test(a.documentText(doc));
@@ -987,7 +1184,7 @@ function afterLastWord(ws: Word[], lastMatch: number): number {
 
 /** "Who said …": the extracted quote whose words the question repeats, and the speaker it is attributed to. */
 function speaker(store: Store, q: Question, weight: Map<string, number>): Answered | null {
-  const a = askStore(store);
+  const a = reads(store);
   let best: { hit: (typeof hits)[number]; coverage: number } | null = null;
   const hits = a.quotesWithAny(q.terms, 20);
   const total = q.terms.reduce((n, t) => n + (weight.get(t) ?? 1), 0);
@@ -1069,7 +1266,7 @@ function expansion(store: Store, q: Question): Answered | null {
   const names = [e.name, ...store.aliases(e.type, e.id).map((a) => a.alias)]
     .filter((n) => fold(n) !== fold(acronym) && !ACRONYM.test(n.replace(/[.\s]/g, '')) && n.split(/\s+/).length > 1)
     .sort((x, y) => y.length - x.length);
-  const a = askStore(store);
+  const a = reads(store);
   for (const name of names) {
     for (const p of a.passagesWithAll([fold(acronym), fold(name)], 5)) {
       const at = findVerbatim(p.text, name) ?? caseless(p.text, name);
@@ -1098,7 +1295,7 @@ function describedAs(store: Store, q: Question): Answered | null {
     .split(' ')
     .filter((w) => /^[\p{L}\p{N}]+$/u.test(w));
   if (words.length === 0 || words.length > 5) return null;
-  for (const p of askStore(store).passagesWithAll([words.join(' ')], 50)) {
+  for (const p of reads(store).passagesWithAll([words.join(' ')], 50)) {
     const d = appositives(p.text, subject)[0];
     if (!d) continue;
     return {
@@ -1117,7 +1314,7 @@ function describedAs(store: Store, q: Question): Answered | null {
 /** "What does ENVIPE stand for" where the store has no entity for it: the words the corpus spells it out in. */
 function spelledOut(store: Store, q: Question, acronym: string): Answered | null {
   const acr = /^[\p{L}\p{N}]{2,10}$/u.test(acronym) ? acronym.toUpperCase() : acronym;
-  for (const p of askStore(store).passagesWithAny([fold(acronym)], 10)) {
+  for (const p of reads(store).passagesWithAny([fold(acronym)], 10)) {
     const d = acronymExpansions(p.text, acr)[0];
     if (!d) continue;
     return {

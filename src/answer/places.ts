@@ -6,8 +6,8 @@ import { fold } from '../store/fold.js';
  * entry occurs there verbatim); a place missing here is still found by its preposition ("in Querétaro"), only
  * without the extra trust.
  */
-export const PLACES = [
-  // countries and regions
+/** Countries and regions the corpus names. */
+const COUNTRIES = [
   'Mexico',
   'United States',
   'Canada',
@@ -25,7 +25,9 @@ export const PLACES = [
   'Central America',
   'Latin America',
   'Northern Triangle',
-  // Mexican states
+];
+/** States: Mexico's, and the US states the corpus names. */
+const STATES = [
   'Quintana Roo',
   'Chihuahua',
   'Sonora',
@@ -40,7 +42,13 @@ export const PLACES = [
   'Morelos',
   'Sinaloa',
   'State of Mexico',
-  // cities, towns and sites
+  'Illinois',
+  'Wisconsin',
+  'Arizona',
+  'Texas',
+];
+/** Cities, towns and sites. */
+const TOWNS = [
   'Mexico City',
   'Queretaro',
   'Iguala',
@@ -63,10 +71,6 @@ export const PLACES = [
   'Tel Aviv',
   'Washington',
   'San Diego',
-  'Illinois',
-  'Wisconsin',
-  'Arizona',
-  'Texas',
   'Lima',
   'Sydney',
   'Los Pinos',
@@ -74,9 +78,23 @@ export const PLACES = [
   'Plaza of the Three Cultures',
 ];
 
+export const PLACES = [...COUNTRIES, ...STATES, ...TOWNS];
+
 const folded = new Set(PLACES.map(fold));
 
 /** Whether a name is one of the corpus's places, however it is accented or cased. */
 export function isKnownPlace(name: string): boolean {
   return folded.has(fold(name));
+}
+
+export type PlaceKind = 'country' | 'state' | 'town';
+const kinds = new Map<string, PlaceKind>([
+  ...COUNTRIES.map((p) => [fold(p), 'country'] as const),
+  ...STATES.map((p) => [fold(p), 'state'] as const),
+  ...TOWNS.map((p) => [fold(p), 'town'] as const),
+]);
+
+/** What kind of place a known place is ("Tijuana" a town, "Sonora" a state), undefined if not known. */
+export function placeKind(name: string): PlaceKind | undefined {
+  return kinds.get(fold(name));
 }

@@ -47,6 +47,8 @@ export interface Question {
    * sentence without it tells of something else that happened to X.
    */
   predicate?: string;
+  /** "What share / percentage / proportion": the answer is a part of a whole, not any number. */
+  share?: boolean;
 }
 
 export const STOPWORDS = new Set(
@@ -340,6 +342,7 @@ export function parseQuestion(input: string): Question {
       type: 'how much',
       kind: 'amount',
       head,
+      ...(share ? { share: true } : {}),
     };
   }
 

@@ -41,6 +41,27 @@ export function findMentions(store: Store, text: string, anyCase: boolean): Ment
 }
 
 /**
+ * A strict finder for one read of the store (one command): the matcher is looked up once, and each sentence is
+ * scanned once however often it is asked about — `ask` scores the same sentences from several angles.
+ */
+export function mentionFinder(store: Store): (text: string) => Mention[] {
+  const matcher = matcherFor(store, false);
+  let seen = found.get(matcher);
+  if (!seen) found.set(matcher, (seen = new Map()));
+  const memo = seen;
+  return (text) => {
+    let ms = memo.get(text);
+    if (!ms) {
+      // Sentences recur question after question; a few thousand cover a working set without growing forever.
+      if (memo.size > 5000) memo.clear();
+      memo.set(text, (ms = matcher.find(text)));
+    }
+    return ms;
+  };
+}
+const found = new WeakMap<AliasMatcher, Map<string, Mention[]>>();
+
+/**
  * The actors, events and policies a piece of chat text names, in order of first mention, each once. Only
  * strong aliases link (a bare "Peña" is too ambiguous to act on), acronyms only in capitals.
  */

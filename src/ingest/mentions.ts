@@ -18,6 +18,12 @@ export interface Mention {
   end: number;
 }
 
+interface Candidate {
+  words: string[];
+  entry: AliasEntry;
+  acronym: boolean;
+}
+
 interface Token {
   start: number;
   end: number;
@@ -46,7 +52,9 @@ function isAcronym(alias: string): boolean {
  * automatically; they serve lookup only.
  */
 export class AliasMatcher {
-  private byFirst = new Map<string, { words: string[]; entry: AliasEntry; acronym: boolean }[]>();
+  // Aliases by first word, then by second word (names of one word apart): a large store has thousands of names
+  // beginning "José" or "María", and every "José" in a text would otherwise be checked against all of them.
+  private byFirst = new Map<string, { bySecond: Map<string, Candidate[]>; single: Candidate[] }>();
 
   /**
    * `anyCase` drops the capital-letter rule for names (acronyms stay case-sensitive): chat questions and
@@ -60,20 +68,33 @@ export class AliasMatcher {
       if (entry.weak) continue;
       const words = fold(entry.alias).split(' ').filter(Boolean);
       if (words.length === 0) continue;
-      const list = this.byFirst.get(words[0]!) ?? [];
-      list.push({ words, entry, acronym: isAcronym(entry.alias) });
-      this.byFirst.set(words[0]!, list);
+      let first = this.byFirst.get(words[0]!);
+      if (!first) this.byFirst.set(words[0]!, (first = { bySecond: new Map(), single: [] }));
+      const c = { words, entry, acronym: isAcronym(entry.alias) };
+      if (words.length === 1) first.single.push(c);
+      else {
+        const list = first.bySecond.get(words[1]!);
+        if (list) list.push(c);
+        else first.bySecond.set(words[1]!, [c]);
+      }
     }
-    for (const list of this.byFirst.values()) list.sort((a, b) => b.words.length - a.words.length);
+    // Longest first, so "Salvador Cienfuegos Zepeda" wins over "Salvador Cienfuegos" (sort is stable: among
+    // names of one length, the order they came in).
+    for (const { bySecond } of this.byFirst.values())
+      for (const list of bySecond.values()) list.sort((a, b) => b.words.length - a.words.length);
   }
 
   find(text: string, offset = 0): Mention[] {
     const toks = tokens(text);
     const out: Mention[] = [];
     for (let i = 0; i < toks.length; i++) {
-      const candidates = this.byFirst.get(toks[i]!.folded);
-      if (!candidates) continue;
-      for (const c of candidates) {
+      const first = this.byFirst.get(toks[i]!.folded);
+      if (!first) continue;
+      // Any name of two words or more that can match here has the next token as its second word; every one of
+      // them is longer than a one-word name.
+      const next = toks[i + 1];
+      const longer = next ? first.bySecond.get(next.folded) : undefined;
+      for (const c of longer ? [...longer, ...first.single] : first.single) {
         if (i + c.words.length > toks.length) continue;
         let ok = true;
         for (let w = 0; w < c.words.length && ok; w++) ok = toks[i + w]!.folded === c.words[w];

@@ -30,6 +30,7 @@ export interface QuoteHit {
 export class AskStore {
   private s;
   private dfCache = new Map<string, number>();
+  private spelled = new Map<string, string>();
   private titles = new Map<number, string>();
   private metas = new Map<number, DocumentMeta>();
   private docTexts = new Map<number, string>();
@@ -39,10 +40,16 @@ export class AskStore {
     const p = (sql: string) => db.prepare(sql);
     this.s = {
       df: p('SELECT COALESCE(sum(doc), 0) AS n FROM passages_vocab WHERE term >= ? AND term < ?'),
+      vocab: p('SELECT term FROM passages_vocab WHERE term >= ? AND term < ? LIMIT ?'),
       count: p('SELECT count(*) AS n FROM passages'),
       // One FTS query shape serves any-word retrieval (OR) and acronym expansions (AND of phrases).
       passagesMatching: p(`SELECT p.id, p.document_id, p.start, p.text, bm25(passages_fts) AS rank FROM passages_fts
         JOIN passages p ON p.id = passages_fts.rowid WHERE passages_fts MATCH ? ORDER BY rank LIMIT ?`),
+      // bm25 over only the ASK_WINDOW most recently added matches: FTS5 walks a match list in rowid order and
+      // stops there, where ranking every match scores them all.
+      passagesWindow: p(`SELECT p.id, p.document_id, p.start, p.text, w.rank FROM (
+          SELECT rowid AS id, bm25(passages_fts) AS rank FROM passages_fts WHERE passages_fts MATCH @q
+          ORDER BY rowid DESC LIMIT @window) w JOIN passages p ON p.id = w.id ORDER BY w.rank LIMIT @limit`),
       quotesAny:
         p(`SELECT q.id, q.text, q.passage_id, q.start, q."end" AS "end", q.speaker_label, a.name AS speaker_name,
           bm25(quotes_fts) AS rank FROM quotes_fts JOIN quotes q ON q.id = quotes_fts.rowid
@@ -70,10 +77,63 @@ export class AskStore {
     return n;
   }
 
-  /** Passages holding any of the stems, best bm25 first. Stems are folded words: letters and digits only. */
+  /**
+   * Passages holding any of the stems, best bm25 first. Stems are folded words: letters and digits only.
+   *
+   * While the words match at most ASK_WINDOW passages in all, every match is ranked. Past that (a large
+   * store, or common words) ranking them all grows with the store, so the reading is bounded: first the
+   * passages holding every word, then those holding the rarer words — as many of the rarest as fit in the
+   * window — each ranked within its ASK_WINDOW most recently added matches. The common words still count
+   * when ask scores the sentences it gets.
+   */
   passagesWithAny(stems: string[], limit: number): PassageText[] {
-    const q = anyOf(stems);
-    return q ? (this.s.passagesMatching.all(q, limit) as PassageText[]) : [];
+    const terms = [...new Set(stems.filter((t) => WORD.test(t)))];
+    if (terms.length === 0) return [];
+    const df = new Map(terms.map((t) => [t, this.docFreq(t)]));
+    let total = 0;
+    for (const n of df.values()) total += n;
+    if (total <= ASK_WINDOW) return this.s.passagesMatching.all(anyOf(stems), limit) as PassageText[];
+    const window = (q: string) => this.s.passagesWindow.all({ q, window: ASK_WINDOW, limit }) as PassageText[];
+    const out = new Map<number, PassageText>();
+    if (terms.length > 1) for (const p of window(terms.map((t) => this.spelledOut(t)).join(' AND '))) out.set(p.id, p);
+    if (out.size >= limit) return [...out.values()];
+    const byRarity = [...terms].sort((a, b) => df.get(a)! - df.get(b)!);
+    const rare: string[] = [];
+    let sum = 0;
+    for (const t of byRarity) {
+      if (rare.length > 0 && sum + df.get(t)! > ASK_WINDOW) break;
+      rare.push(t);
+      sum += df.get(t)!;
+    }
+    for (const p of window(rare.map((t) => this.spelledOut(t)).join(' OR '))) {
+      if (out.size >= limit) break;
+      if (!out.has(p.id)) out.set(p.id, p);
+    }
+    return [...out.values()];
+  }
+
+  /**
+   * A stem as the words of the index it stands for — "arrest" as ("arrest" OR "arrested" OR "arrests" …) —
+   * when there are few: FTS5 copies a prefix query's whole match list into memory before it can walk it, and
+   * walks named words in place, three times faster on a large store. Same matches, different bm25 weights,
+   * so only the bounded reading uses it.
+   */
+  private spelledOut(stem: string): string {
+    let q = this.spelled.get(stem);
+    if (q === undefined) {
+      if (stem.length <= 3) q = prefixTerm(stem);
+      else {
+        const words = (this.s.vocab.all(stem, `${stem}\uffff`, SPELLED_OUT + 1) as { term: string }[]).map(
+          (r) => r.term,
+        );
+        q =
+          words.length === 0 || words.length > SPELLED_OUT
+            ? prefixTerm(stem)
+            : `(${words.map((w) => `"${w}"`).join(' OR ')})`;
+      }
+      this.spelled.set(stem, q);
+    }
+    return q;
   }
 
   /** Passages holding every one of the phrases (folded words), for acronym expansions. */
@@ -121,6 +181,8 @@ export class AskStore {
     let t = this.docTexts.get(documentId);
     if (t === undefined) {
       t = (this.s.docText.all(documentId) as { text: string }[]).map((r) => r.text).join('\n');
+      // A large store's articles are more than memory should hold: keep the last few hundred read.
+      if (this.docTexts.size >= 500) this.docTexts.clear();
       this.docTexts.set(documentId, t);
     }
     return t;
@@ -131,19 +193,29 @@ export class AskStore {
   }
 }
 
+/** How many passages an any-word query ranks in full before ask bounds its reading (see passagesWithAny). */
+export const ASK_WINDOW = 1000;
+const WORD = /^[\p{L}\p{N}]+$/u;
+/** Words a stem is spelled out as at most, else it stays a prefix query. */
+const SPELLED_OUT = 12;
+
 // Short stems ("pri", "law") match as whole words: as prefixes they would pull in "prison" and "lawyer".
 const prefixTerm = (t: string) => (t.length <= 3 ? `"${t}"` : `"${t}"*`);
 
 /** An FTS5 query matching any of the stems; stems are folded words (letters and digits only), never syntax. */
 function anyOf(stems: string[]): string | null {
-  const terms = stems.filter((t) => /^[\p{L}\p{N}]+$/u.test(t)).map(prefixTerm);
+  const terms = stems.filter((t) => WORD.test(t)).map(prefixTerm);
   return terms.length ? terms.join(' OR ') : null;
 }
 
-const cache = new WeakMap<Store, AskStore>();
-/** One AskStore per Store (prepared statements and the term-weight cache live as long as the connection). */
+const cache = new WeakMap<Store, { stamp: string; ask: AskStore }>();
+/**
+ * One AskStore per Store while the store is unchanged: its passage count, term weights and document texts are
+ * remembered, so an ingest by another process (a new change stamp) starts a fresh one.
+ */
 export function askStore(store: Store): AskStore {
+  const stamp = store.changeStamp();
   let a = cache.get(store);
-  if (!a) cache.set(store, (a = new AskStore(store.db)));
-  return a;
+  if (!a || a.stamp !== stamp) cache.set(store, (a = { stamp, ask: new AskStore(store.db) }));
+  return a.ask;
 }

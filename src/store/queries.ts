@@ -296,7 +296,12 @@ export class Store {
         JOIN (SELECT rowid AS id, bm25(quotes_fts) AS r FROM quotes_fts WHERE quotes_fts MATCH @q
           ORDER BY rowid DESC LIMIT @window) best ON best.id = q.id
         ORDER BY best.r LIMIT @limit`),
-      entityPassages: p('SELECT DISTINCT passage_id FROM mentions WHERE entity_type = ? AND entity_id = ?'),
+      // Both walk mentions_entity_passage in order and stop at the limit: cost bounded whatever the store's size.
+      entityPassages: p(
+        'SELECT DISTINCT passage_id FROM mentions WHERE entity_type = ? AND entity_id = ? ORDER BY passage_id LIMIT ?',
+      ),
+      entityPassageCount: p(`SELECT count(*) AS n FROM (
+          SELECT DISTINCT passage_id FROM mentions WHERE entity_type = ? AND entity_id = ? ORDER BY passage_id LIMIT ?)`),
       documentBySlug: p('SELECT id, slug, title, outlet, published, author, url FROM documents WHERE slug = ?'),
       firstPassage: p('SELECT id FROM passages WHERE document_id = ? ORDER BY ordinal LIMIT 1'),
       aliasVersion: p('SELECT count(*) AS n, COALESCE(max(id), 0) AS top FROM aliases'),
@@ -646,8 +651,13 @@ export class Store {
     const q = ftsQuery(text, 'and');
     return q ? (this.s.searchQuotes.all({ q, limit, window: RANK_WINDOW }) as QuoteRow[]) : [];
   }
-  passagesMentioning(type: EntityType, id: number): Set<number> {
-    return new Set((this.s.entityPassages.all(type, id) as { passage_id: number }[]).map((r) => r.passage_id));
+  /** The first `limit` passages (in the order they were added) that name the entity. */
+  passagesMentioning(type: EntityType, id: number, limit: number): number[] {
+    return (this.s.entityPassages.all(type, id, limit) as { passage_id: number }[]).map((r) => r.passage_id);
+  }
+  /** How many passages name the entity, counted up to `cap`. */
+  passagesMentioningCount(type: EntityType, id: number, cap: number): number {
+    return (this.s.entityPassageCount.get(type, id, cap) as { n: number }).n;
   }
   documentBySlug(
     slug: string,

@@ -1,11 +1,18 @@
 // ask as a reporter uses it: the issue's own questions, rephrasings, and any text at all.
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { registry } from '../../commands/index.js';
 import { ask } from '../../src/answer/answer.js';
 import { dispatchLine } from '../../src/core/dispatch.js';
 import { renderText } from '../../src/adapters/console/render.js';
-import { seededStore, snapshot } from '../helpers/store.js';
+import { readArticleFile } from '../../src/ingest/article-file.js';
+import { ingestArticles } from '../../src/ingest/batch.js';
+import { askStore } from '../../src/store/ask.js';
+import { openDb } from '../../src/store/db.js';
+import { Store } from '../../src/store/queries.js';
+import { seededStore, snapshot, tempDir } from '../helpers/store.js';
 
 const { store, db, ctx } = seededStore();
 const answerOf = (q: string) => {
@@ -131,5 +138,35 @@ describe('ask', () => {
       { numRuns: 200 },
     );
     expect(snapshot(db)).toEqual(before);
+  });
+});
+
+describe('ask while another process ingests', () => {
+  const seeded = seededStore();
+  const dir = tempDir();
+
+  it('reads the new article: term weights, passage count and answers follow the store, not a stale cache', () => {
+    // serve reads through its own connection; `beatbook ingest` commits through another.
+    const reader = new Store(openDb(seeded.path, { readonly: true }));
+    const question = 'How many surveillance drones did the Zacatecas state police buy?';
+    expect(ask(reader, question).status).toBe('none');
+    const before = askStore(reader);
+    expect(before.docFreq('drone')).toBe(0);
+    const passages = before.passages;
+
+    const path = join(dir, 'drones.md');
+    writeFileSync(
+      path,
+      '---\ntitle: Zacatecas buys drones\noutlet: Test Desk\npublished: 2026-11\n---\n' +
+        'The Zacatecas state police bought 14 surveillance drones this year, officials said.\n',
+    );
+    ingestArticles(seeded.db, [{ name: 'drones.md', read: () => readArticleFile(path) }]);
+
+    const after = askStore(reader);
+    expect(after.passages).toBe(passages + 1);
+    expect(after.docFreq('drone')).toBe(1);
+    const r = ask(reader, question);
+    expect(r.status === 'answered' ? r.answer : r.reason).toMatch(/^14 surveillance drones/);
+    reader.db.close();
   });
 });

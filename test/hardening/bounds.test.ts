@@ -11,6 +11,8 @@ import { type Context, MAX_LINE } from '../../src/core/command.js';
 import { dispatchCommand, dispatchLine } from '../../src/core/dispatch.js';
 import type { Reply } from '../../src/core/reply.js';
 import { type DB, openDb } from '../../src/store/db.js';
+import { ASK_WINDOW, askStore } from '../../src/store/ask.js';
+import { fold } from '../../src/store/fold.js';
 import { RANK_WINDOW, Store } from '../../src/store/queries.js';
 import { storeStats } from '../../src/store/stats.js';
 import { seededStore, snapshot, tempDir } from '../helpers/store.js';
@@ -128,6 +130,37 @@ describe('on a store grown to ×14 the seeds', () => {
     for (const i of passages) expect(i.citation!.passageId).toBeGreaterThanOrEqual(newest.rowid);
     // A word in fewer passages is ranked over all of them, with no such note.
     expect(run('search extradited', big.ctx).body ?? '').not.toMatch(/most recently added/);
+  });
+
+  it(`ask ranks passages with all its words first, among the newest ${ASK_WINDOW} once its words are common`, () => {
+    const a = askStore(big.store);
+    const stems = ['cienfueg', 'arrest'];
+    // The bound is exercised: together the words are in more passages than ask ranks in full.
+    expect(a.docFreq('cienfueg') + a.docFreq('arrest')).toBeGreaterThan(ASK_WINDOW);
+    const got = a.passagesWithAny(stems, 30);
+    expect(got).toHaveLength(30);
+    const newest = big.db
+      .prepare(
+        `SELECT rowid FROM passages_fts WHERE passages_fts MATCH '"cienfueg"* AND "arrest"*' ORDER BY rowid DESC LIMIT 1 OFFSET ?`,
+      )
+      .get(ASK_WINDOW - 1) as { rowid: number } | undefined;
+    for (const p of got) {
+      expect(fold(p.text)).toMatch(/\bcienfuegos\b/);
+      expect(fold(p.text)).toMatch(/\barrest/);
+      if (newest) expect(p.id).toBeGreaterThanOrEqual(newest.rowid);
+    }
+    // With a word the store rarely holds, the passages holding only the rarer word fill what is left.
+    const rare = a.passagesWithAny(['cienfueg', 'sinaloa', 'arrest'], 30);
+    const all = big.db
+      .prepare(
+        `SELECT count(*) AS n FROM passages_fts WHERE passages_fts MATCH '"cienfueg"* AND "sinaloa"* AND "arrest"*'`,
+      )
+      .get() as { n: number };
+    expect(all.n).toBeLessThan(30);
+    expect(rare).toHaveLength(30);
+    for (const p of rare) expect(fold(p.text)).toMatch(/\b(cienfuegos|sinaloa)\b/);
+    // And the question is still answered, from its curated fact.
+    expect(run('ask When was Cienfuegos arrested?', big.ctx).body).toMatch(/15 October 2020/);
   });
 
   it('timeline from:1900 to:2026 stops at 500 entries, 15 a page, and says how to see more', () => {
