@@ -1,3 +1,5 @@
+import { readFileSync } from 'node:fs';
+import { parse } from 'yaml';
 import { registry } from '../commands/index.js';
 import type { Context } from '../src/core/command.js';
 import { dispatchLine } from '../src/core/dispatch.js';
@@ -54,6 +56,22 @@ export const COMMAND_LINES: Record<string, string[]> = {
   ],
 };
 
+const EVALUATION_SETS = ['ask-dev.yaml', 'ask-heldout.yaml'];
+
+/** The questions (answerable and not) of ask's evaluation sets, as a reporter typed them. */
+function evaluationQuestions(): string[] {
+  const out: string[] = [];
+  for (const file of EVALUATION_SETS) {
+    // bench/ compiles to dist/bench/: the fixtures are two levels up, in the checkout.
+    const set = parse(readFileSync(new URL(`../../test/fixtures/${file}`, import.meta.url), 'utf8')) as {
+      answerable: { q: string }[];
+      unanswerable: { q: string }[];
+    };
+    out.push(...set.answerable.map((a) => a.q), ...set.unanswerable.map((u) => u.q));
+  }
+  return out;
+}
+
 /** Commands not timed: help is static text, digest writes subscriptions. */
 const SKIP = new Set(['help', 'digest']);
 
@@ -74,6 +92,8 @@ export interface QueryResult {
   aliasVersionMs: number;
   commands: CommandResult[];
   autocomplete: Latency;
+  /** Peak RSS after the fixed lines, before ask's evaluation questions (optional: older runs lack it). */
+  peakBeforeQuestionsMb?: number;
   peakRssMb: number;
 }
 
@@ -130,6 +150,25 @@ export function benchCommands(path: string, opts: { runs: number; budgetMs: numb
     });
     commands.push({ command: spec.name, lines, latency: summarize(ms), answered, errors });
   }
+  // The four ask lines above repeat, so they time ask on sentences it has already read. A newsroom asks new
+  // questions: every question of the development and held-out sets, once each, in order.
+  const peakBeforeQuestionsMb = peakRssMb();
+  const questions = evaluationQuestions();
+  let answered = 0;
+  const asked = timeRoundRobin(
+    questions,
+    (q) => {
+      if (dispatchLine(registry, ctx, `ask ${q}`).ok) answered++;
+    },
+    { runs: questions.length, budgetMs: Number.POSITIVE_INFINITY, warmup: false },
+  );
+  commands.push({
+    command: `ask ×${questions.length}`,
+    lines: [`each question of test/fixtures/${EVALUATION_SETS.join(', ')} once`],
+    latency: summarize(asked),
+    answered,
+    errors: [],
+  });
   const inputs = autocompleteInputs(store, 200);
   const ac = timeRoundRobin(inputs, (q) => autocomplete(store, 'any', q), {
     runs: Math.max(opts.runs, inputs.length),
@@ -142,6 +181,7 @@ export function benchCommands(path: string, opts: { runs: number; budgetMs: numb
     aliasVersionMs,
     commands,
     autocomplete: summarize(ac),
+    peakBeforeQuestionsMb,
     peakRssMb: peakRssMb(),
   };
 }

@@ -83,13 +83,24 @@ export function targets(r: BenchResults): Target[] {
     [1000, 50],
   ] as const) {
     const s = r.stores.find((x) => x.scale === scale);
-    const worst = s?.query.commands.reduce((a, b) => (b.latency.p99 > a.latency.p99 ? b : a));
+    // The command rows time each command's fixed lines; ask over its evaluation questions (each asked once)
+    // is reported against the same limit on a line of its own.
+    const fixed = s?.query.commands.filter((c) => !c.command.startsWith('ask ×'));
+    const worst = fixed?.reduce((a, b) => (b.latency.p99 > a.latency.p99 ? b : a));
     out.push({
       name: `every command p99 at ×${scale}`,
       goal: `≤ ${limit} ms`,
       measured: worst ? `worst: ${worst.command} ${ms(worst.latency.p99)} ms` : 'not run',
       met: worst ? worst.latency.p99 <= limit : null,
     });
+    const fresh = s?.query.commands.find((c) => c.command.startsWith('ask ×'));
+    if (fresh)
+      out.push({
+        name: `${fresh.command} distinct questions, p99 at ×${scale}`,
+        goal: `≤ ${limit} ms`,
+        measured: `p50 ${ms(fresh.latency.p50)} ms, p99 ${ms(fresh.latency.p99)} ms`,
+        met: fresh.latency.p99 <= limit,
+      });
   }
   out.push({
     name: 'ingest throughput (newsroom articles)',
@@ -111,7 +122,13 @@ export function targets(r: BenchResults): Target[] {
   out.push({
     name: 'peak RSS serving ×100',
     goal: '≤ 250 MB',
-    measured: s100 ? `${s100.query.peakRssMb.toFixed(0)} MB (build: ${s100.build.peakRssMb.toFixed(0)} MB)` : 'not run',
+    measured: s100
+      ? `${s100.query.peakRssMb.toFixed(0)} MB${
+          s100.query.peakBeforeQuestionsMb === undefined
+            ? ''
+            : ` (${s100.query.peakBeforeQuestionsMb.toFixed(0)} MB before ask's evaluation questions)`
+        } (build: ${s100.build.peakRssMb.toFixed(0)} MB)`
+      : 'not run',
     met: s100 ? s100.query.peakRssMb <= 250 : null,
   });
   return out;
