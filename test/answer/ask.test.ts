@@ -141,6 +141,33 @@ describe('ask', () => {
   });
 });
 
+describe('ask checks the kind of answer it gives', () => {
+  const answered = (q: string) => {
+    const r = ask(store, q);
+    return r.status === 'answered' ? r.answer : null;
+  };
+
+  it('answers "which state" with a state, never a city in the same sentence', () => {
+    const a = answered('Which state is Monterrey in?');
+    expect(a).not.toMatch(/Tijuana|Monterrey|Ciudad/);
+    if (a !== null) expect(a).toMatch(/Nuevo León/);
+  });
+
+  it('answers "what share" only with a part of a whole, else says it is not in the store', () => {
+    const a = answered("What share of the disappearances took place during Pena Nieto's term?");
+    if (a !== null) expect(a).toMatch(/%|percent|half|third|quarter|\bin\b|\bof\b/i);
+    expect(a ?? '').not.toMatch(/year term/);
+  });
+
+  it('does not take a sentence-opening adverb for a name', () => {
+    expect(answered("Which capo's arrest was crucially facilitated by U.S. intelligence?")).not.toBe('Ironically');
+  });
+
+  it('does not answer "where" with an organisation', () => {
+    expect(answered('where is the ayotzinapa teachers college') ?? '').not.toMatch(/Commission|IACHR/);
+  });
+});
+
 describe('ask while another process ingests', () => {
   const seeded = seededStore();
   const dir = tempDir();
