@@ -31,29 +31,25 @@ function ownKeys<T>(table: Record<string, T>): Record<string, T> {
 }
 
 /**
- * fold(), remembered: scoring folds the same sentences, contexts and question many times per question, and the
- * same passages come back question after question. Bounded like the word cache below.
+ * A function of a text, remembered for the last few thousand texts: the same passages, sentences and question
+ * are read many times per question, and come back question after question. Cleared whole when full (cheaper
+ * than tracking recency, and a working set refills it at once).
  */
-function fold(text: string): string {
-  let f = folds.get(text);
-  if (f === undefined) {
-    if (folds.size > 5000) folds.clear();
-    folds.set(text, (f = foldText(text)));
-  }
-  return f;
+function perText<T>(fn: (text: string) => T): (text: string) => T {
+  const seen = new Map<string, T>();
+  return (text) => {
+    let v = seen.get(text);
+    if (v === undefined) {
+      if (seen.size > TEXTS_HELD) seen.clear();
+      seen.set(text, (v = fn(text)));
+    }
+    return v;
+  };
 }
-const folds = new Map<string, string>();
+const TEXTS_HELD = 5000;
 
-/** sentenceSpans(), remembered: the same paragraphs (and their neighbours) are split question after question. */
-function sentenceSpans(text: string): Span[] {
-  let spans = spanCache.get(text);
-  if (!spans) {
-    if (spanCache.size > 5000) spanCache.clear();
-    spanCache.set(text, (spans = splitSentences(text)));
-  }
-  return spans;
-}
-const spanCache = new Map<string, Span[]>();
+const fold = perText(foldText);
+const sentenceSpans = perText<Span[]>(splitSentences);
 
 /** The store's names in a corpus sentence (strict case), through the finder of the question being answered. */
 function namesIn(store: Store, text: string): Mention[] {
@@ -452,29 +448,12 @@ interface Word {
   start: number;
   end: number;
 }
-function words(text: string): Word[] {
-  let ws = wordCache.get(text);
-  if (!ws) {
-    ws = tokens(text).map((t) => ({ stem: stem(t.folded), folded: t.folded, start: t.start, end: t.end }));
-    // The same passages and sentences come back question after question: keep the last few thousand.
-    if (wordCache.size > 5000) wordCache.clear();
-    wordCache.set(text, ws);
-  }
-  return ws;
-}
-const wordCache = new Map<string, Word[]>();
+const words = perText<Word[]>((text) =>
+  tokens(text).map((t) => ({ stem: stem(t.folded), folded: t.folded, start: t.start, end: t.end })),
+);
 
-/** The stems of a text, as a set (cached with its words). */
-function stemSet(text: string): Set<string> {
-  let set = stemSets.get(text);
-  if (!set) {
-    set = new Set(words(text).map((w) => w.stem));
-    if (stemSets.size > 5000) stemSets.clear();
-    stemSets.set(text, set);
-  }
-  return set;
-}
-const stemSets = new Map<string, Set<string>>();
+/** The stems of a text, as a set. */
+const stemSet = perText((text) => new Set(words(text).map((w) => w.stem)));
 
 // A pronoun early in a sentence points back to the sentence before: its words are this sentence's too.
 const ANAPHORA =
