@@ -12,7 +12,7 @@ import { ROOT, openDb } from '../../src/store/db.js';
 import { tempDir } from '../helpers/store.js';
 import { writeArticles } from './faults/articles.js';
 import { BIN, beatbook, cliEnv, requireBuilt, sha256 } from './faults/cli.js';
-import { type FileDB, counts, duplicates, ftsProblems, integrity, openFile } from './faults/inspect.js';
+import { type FileDB, counts, duplicates, ftsProblems, integrity, openFile, documentShapes } from './faults/inspect.js';
 
 const ARTICLES = 40;
 const dir = tempDir();
@@ -20,23 +20,6 @@ let seeded = '';
 let articles: string[] = [];
 /** Per ingested article, what an uninterrupted ingest stores for it: the yardstick for "whole transactions". */
 let reference = new Map<string, string>();
-
-/** Each document's slug with its passage, quote, mention and date counts. */
-function perDocument(db: FileDB): Map<string, string> {
-  const rows = db
-    .prepare(
-      `SELECT d.slug,
-        (SELECT count(*) FROM passages p WHERE p.document_id = d.id) AS passages,
-        (SELECT count(*) FROM quotes q JOIN passages p ON p.id = q.passage_id WHERE p.document_id = d.id) AS quotes,
-        (SELECT count(*) FROM mentions m JOIN passages p ON p.id = m.passage_id WHERE p.document_id = d.id) AS mentions,
-        (SELECT count(*) FROM date_mentions m JOIN passages p ON p.id = m.passage_id WHERE p.document_id = d.id) AS dates
-      FROM documents d WHERE d.origin = 'ingest'`,
-    )
-    .all() as { slug: string; passages: number; quotes: number; mentions: number; dates: number }[];
-  return new Map(
-    rows.map((r) => [r.slug, `${r.passages} passages, ${r.quotes} quotes, ${r.mentions} mentions, ${r.dates} dates`]),
-  );
-}
 
 const writerRows = (db: FileDB) => ({
   subscriptions: (
@@ -61,7 +44,7 @@ beforeAll(() => {
   const ref = liveCopy('reference');
   expect(beatbook(ref, ['ingest', ...articles]).status).toBe(0);
   const db = openFile(ref);
-  reference = perDocument(db);
+  reference = documentShapes(db);
   db.close();
   expect(reference.size).toBe(ARTICLES);
 }, 60_000);
@@ -167,7 +150,7 @@ describe('beatbook backup while the store is being written', () => {
       expect(ftsProblems(copy)).toEqual([]);
       expect(duplicates(copy)).toEqual([]);
       expect(counts(copy)).toEqual(whole);
-      expect(perDocument(copy)).toEqual(reference);
+      expect(documentShapes(copy)).toEqual(reference);
       expect([before, after]).toContain(seededAt(copy));
       console.log(
         `backup during a reseed: the copy holds the store ${seededAt(copy) === before ? 'before' : 'after'} the rebuild`,

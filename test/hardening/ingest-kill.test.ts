@@ -10,7 +10,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { tempDir } from '../helpers/store.js';
 import { writeArticles, prng } from './faults/articles.js';
 import { BIN, beatbook, cliEnv, requireBuilt } from './faults/cli.js';
-import { counts, duplicates, ftsProblems, ftsTables, integrity, openFile } from './faults/inspect.js';
+import { counts, duplicates, ftsProblems, ftsTables, integrity, openFile, documentShapes } from './faults/inspect.js';
 
 /** Change it (or set BEATBOOK_FAULT_SEED) to try other kill points; every round logs its own. */
 const SEED = Number(process.env.BEATBOOK_FAULT_SEED ?? 20261123);
@@ -73,21 +73,6 @@ const command = (kind: Kind): string[] => (kind === 'ingest' ? ['ingest', ...art
 const expected = (kind: Kind) =>
   kind === 'seed' ? reference.seeded : kind === 'ingest' ? reference.ingested : reference.populated;
 
-/** Each ingested document's slug with its passage, quote, mention and date counts. */
-function shapes(db: ReturnType<typeof openFile>): Map<string, string> {
-  const rows = db
-    .prepare(
-      `SELECT d.slug,
-        (SELECT count(*) FROM passages p WHERE p.document_id = d.id) AS passages,
-        (SELECT count(*) FROM quotes q JOIN passages p ON p.id = q.passage_id WHERE p.document_id = d.id) AS quotes,
-        (SELECT count(*) FROM mentions m JOIN passages p ON p.id = m.passage_id WHERE p.document_id = d.id) AS mentions,
-        (SELECT count(*) FROM date_mentions m JOIN passages p ON p.id = m.passage_id WHERE p.document_id = d.id) AS dates
-      FROM documents d WHERE d.origin = 'ingest'`,
-    )
-    .all() as { slug: string; passages: number; quotes: number; mentions: number; dates: number }[];
-  return new Map(rows.map((r) => [r.slug, `${r.passages}/${r.quotes}/${r.mentions}/${r.dates}`]));
-}
-
 function timed(fn: () => void): number {
   const t = performance.now();
   fn();
@@ -131,7 +116,7 @@ beforeAll(async () => {
   // A rebuild keeps the ingested articles and extracts exactly what ingest did.
   expect(countsOf(reseeded)).toEqual(reference.populated);
   const db = openFile(template.ingested);
-  articleShapes = shapes(db);
+  articleShapes = documentShapes(db);
   db.close();
   console.log(
     `ingest-kill: seed ${SEED}; uninterrupted, from opening the store to exit: seed ${workMs.seed} ms, ingest of ${INGESTED} articles ${workMs.ingest} ms, reseed ${workMs.reseed} ms`,
@@ -259,7 +244,7 @@ function inspectAfterKill(path: string, kind: Kind, stdout: string, exited: bool
     // Whatever was reported added is durable (reports follow the commit)…
     expect(ingested).toBeGreaterThanOrEqual(added);
     // …and every article in the store is whole: exactly what an uninterrupted ingest stores for it.
-    for (const [slug, shape] of shapes(db)) expect(shape, slug).toBe(articleShapes.get(slug));
+    for (const [slug, shape] of documentShapes(db)) expect(shape, slug).toBe(articleShapes.get(slug));
     if (ingested === INGESTED) return 'killed after the last batch committed';
     return `killed during ingest: ${ingested} of ${INGESTED} articles committed, ${added} reported`;
   } finally {

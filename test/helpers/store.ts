@@ -32,20 +32,23 @@ export function tempDir(): string {
   return dir;
 }
 
+/** The tables that hold the store's content (what a count of rows compares). */
+export const STORE_TABLES = [
+  'documents',
+  'passages',
+  'actors',
+  'aliases',
+  'events',
+  'policies',
+  'facts',
+  'quotes',
+  'mentions',
+  'date_mentions',
+];
+
 /** Row counts of every table, to prove that something did not change. */
 export function snapshot(db: DB): Record<string, number> {
-  const tables = [
-    'documents',
-    'passages',
-    'actors',
-    'aliases',
-    'events',
-    'policies',
-    'facts',
-    'quotes',
-    'mentions',
-    'date_mentions',
-  ];
+  const tables = STORE_TABLES;
   return Object.fromEntries(
     tables.map((t) => [t, (db.prepare(`SELECT count(*) AS n FROM ${t}`).get() as { n: number }).n]),
   );

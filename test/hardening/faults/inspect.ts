@@ -3,6 +3,7 @@
  * FTS5's, index against content), does any row appear twice, and how many rows each table holds.
  */
 import Database from 'better-sqlite3';
+import { STORE_TABLES } from '../../helpers/store.js';
 
 export type FileDB = Database.Database;
 
@@ -88,28 +89,35 @@ export function duplicates(db: FileDB): string[] {
   return found;
 }
 
-const COUNTED = [
-  'documents',
-  'passages',
-  'actors',
-  'aliases',
-  'events',
-  'policies',
-  'facts',
-  'quotes',
-  'mentions',
-  'date_mentions',
-];
-
 /** Rows per table (a table the schema lacks counts -1, so a missing migration shows). */
 export function counts(db: FileDB): Record<string, number> {
   return Object.fromEntries(
-    COUNTED.map((t) => {
+    STORE_TABLES.map((t) => {
       try {
         return [t, (db.prepare(`SELECT count(*) AS n FROM ${t}`).get() as { n: number }).n];
       } catch {
         return [t, -1];
       }
     }),
+  );
+}
+
+/**
+ * Each ingested document's slug with its passage, quote, mention and date counts: what an uninterrupted ingest
+ * stores for an article, to compare a store after a crash or a backup against.
+ */
+export function documentShapes(db: FileDB): Map<string, string> {
+  const rows = db
+    .prepare(
+      `SELECT d.slug,
+        (SELECT count(*) FROM passages p WHERE p.document_id = d.id) AS passages,
+        (SELECT count(*) FROM quotes q JOIN passages p ON p.id = q.passage_id WHERE p.document_id = d.id) AS quotes,
+        (SELECT count(*) FROM mentions m JOIN passages p ON p.id = m.passage_id WHERE p.document_id = d.id) AS mentions,
+        (SELECT count(*) FROM date_mentions m JOIN passages p ON p.id = m.passage_id WHERE p.document_id = d.id) AS dates
+      FROM documents d WHERE d.origin = 'ingest'`,
+    )
+    .all() as { slug: string; passages: number; quotes: number; mentions: number; dates: number }[];
+  return new Map(
+    rows.map((r) => [r.slug, `${r.passages} passages, ${r.quotes} quotes, ${r.mentions} mentions, ${r.dates} dates`]),
   );
 }
