@@ -22,7 +22,7 @@ import {
 } from './extract.js';
 import { acronymExpansions, appositives } from './define.js';
 import { isKnownPlace, type PlaceKind, placeKind } from './places.js';
-import { FUNCTION_WORDS, type Question, STOPWORDS, parseQuestion, stem } from './question.js';
+import { FUNCTION_WORDS, type Question, SAYING, SAYING_WORDS, STOPWORDS, parseQuestion, stem } from './question.js';
 import { continues } from './window.js';
 
 /** A lookup table keyed by user words: without a prototype, "constructor" or "toString" find nothing. */
@@ -647,6 +647,12 @@ function scoreUnit(
     }
     if (all > 0 && own / all < 0.5) coverage *= 0.6;
   }
+  // "Why wasn't AMLO's phone on the list" asks why something did not happen: the cited words must say "not",
+  // "never", "no"… or they explain something else.
+  if (q.kind === 'reason' && NEGATED.test(fold(q.raw))) {
+    const cited = unit === u ? u.text : `${u.text} ${unit.text}`;
+    if (!NEGATION.test(cited)) coverage *= 0.6;
+  }
   // A reason explains what someone did: the one the question names must be in the sentences that give it,
   // not only in the sentence before or in a curated link.
   if (q.kind === 'reason') {
@@ -667,8 +673,21 @@ function scoreUnit(
   // must be in what is cited (the sentence, or the two read together).
   // So must the role a who-question names ("who was the mayor…").
   const citedStems = unit === u ? stemSet(u.text) : new Set([...stemSet(u.text), ...stemSet(unit.text)]);
-  if (q.predicate && !citedStems.has(q.predicate)) coverage *= 0.7;
+  if (q.predicate && !hasPredicate(citedStems, q.predicate)) coverage *= 0.7;
   if (q.kind === 'person' && q.role && !citedStems.has(q.role)) coverage *= 0.7;
+  // "Forty-six years after the Tlatelolco massacre…" tells of a later time than the massacre's: no answer to
+  // "who was president at the time of the Tlatelolco massacre" unless the question counts years too.
+  if (!/\b(?:after|before|since|later|ago|earlier)\b/i.test(q.raw)) {
+    for (const m of u.text.matchAll(/\b(?:years?|decades?|months?|weeks?)\s+(?:after|before|since|on from)\s+/gi)) {
+      const end = m.index + m[0].length;
+      if (matched.some((x) => x.at >= end && x.at - end <= 30)) {
+        coverage *= 0.6;
+        break;
+      }
+    }
+  }
+  // "What was the exchange rate…" is not answered by a sentence that names no rate.
+  if (q.kind === 'phrase' && q.head && !hasPredicate(citedStems, stem(q.head))) coverage *= 0.6;
   // "Thousands of phone numbers" is a weaker answer to "how many" than a figure: prefer the sentence with one.
   if (best && (q.kind === 'count' || q.kind === 'amount') && VAGUE.test(best.text)) coverage *= 0.8;
   // How tightly the answer sits among the question's words is part of the confidence.
@@ -687,6 +706,50 @@ function scoreUnit(
   const score = coverage + curatedBonus + (best ? 0.15 * best.bonus : -0.5) - 0.002 * Math.max(0, u.rank);
   return { unit, coverage, lastMatch, matchedAt, best, score };
 }
+
+/**
+ * Whether cited words hold the question's predicate: its stem, a short form of it ("use" in "used", which the
+ * stemmer leaves whole), its base behind a "re-" ("re-opened"), or a verb news writing swaps for it ("the index
+ * was down" for "fall"). Any verb of saying, for SAYING.
+ */
+function hasPredicate(stems: Set<string>, predicate: string): boolean {
+  if (predicate === SAYING) {
+    for (const s of SAYING_WORDS) if (stems.has(s)) return true;
+    return false;
+  }
+  if (stems.has(predicate)) return true;
+  const base = /^re(.{3,})$/.exec(predicate)?.[1];
+  if (base && stems.has(base)) return true;
+  for (const s of stems) if (s.length <= predicate.length + 2 && s.startsWith(predicate)) return true;
+  for (const k of PREDICATE_KIN.get(predicate) ?? []) if (stems.has(k)) return true;
+  return false;
+}
+
+// Verbs a news story writes for the one a question uses; each group is one meaning, by stem.
+const PREDICATE_KIN = (() => {
+  const groups = [
+    'fall fell down drop dropped decline slip slid lose lost plunge tumble sink sank',
+    'rise rose up gain climb jump increase grow',
+    'weaken fall fell down lose lost slip slid',
+    'move switch switched shift transfer',
+    'head lead led run chief direct',
+    'arrest detain capture nab',
+    'kill murder slay slain',
+    'buy acquire purchase',
+    'leave quit resign depart',
+    'begin start launch',
+  ];
+  const kin = new Map<string, Set<string>>();
+  for (const g of groups) {
+    const stems = g.split(' ').map(stem);
+    for (const s of stems) {
+      let set = kin.get(s);
+      if (!set) kin.set(s, (set = new Set()));
+      for (const o of stems) if (o !== s) set.add(o);
+    }
+  }
+  return kin;
+})();
 
 /** What every unit's scoring reads of the question, worked out once per question. */
 function perQuestion(q: Question): { qualified: Map<string, string>; years: string[] } {
@@ -754,6 +817,27 @@ function echoesQuestion(q: Question, text: string): boolean {
   if (cw.every(near)) return true;
   for (let i = 0; i + 1 < cw.length; i++) if (near(cw[i]!) && near(cw[i + 1]!)) return true;
   return false;
+}
+
+/** Whether most of a candidate's content words are the question's own. */
+function restates(q: Question, text: string): boolean {
+  const own = stemsOf(text).filter((w) => w.length > 2 && !STOPWORDS.has(w));
+  if (own.length === 0) return false;
+  const asked = new Set(q.terms);
+  return own.filter((w) => asked.has(w)).length * 2 >= own.length;
+}
+
+/**
+ * "Which strategy…" answered by "Southwest Border Counternarcotics Strategy": a proper name ending in the noun
+ * asked for, with a word of its own besides the question's, is an answer even where it repeats some of them.
+ */
+function namesTheHead(q: Question, text: string): boolean {
+  if (q.kind !== 'entity' || !q.head || !/\s\p{Lu}\S*$/u.test(text)) return false;
+  const own = stemsOf(text);
+  const head = stemsOf(q.head).at(-1);
+  if (own.at(-1) !== head) return false;
+  const asked = new Set(q.terms);
+  return own.slice(0, -1).some((w) => !asked.has(w));
 }
 
 function editDistance(a: string, b: string): number {
@@ -850,7 +934,9 @@ function bestCandidate(
   switch (q.kind) {
     case 'date': {
       const asked = new Set(dateCandidates(q.raw).map((d) => d.iso));
-      cands = dateCandidates(s).filter((d) => !d.iso || !asked.has(d.iso));
+      // "What date…" wants a date: "next week" or "on Monday" is not one (though it answers "when").
+      const dated = /\b(?:what|which) date\b/i.test(q.raw);
+      cands = dateCandidates(s).filter((d) => (!d.iso || !asked.has(d.iso)) && !(dated && d.relative));
       if (u.date && u.via !== 'passage' && !continuation) {
         // The curated date is the answer where the evidence states it near the question's words; a span of
         // years in the evidence ("from 2014 to 2017") says more than its first year.
@@ -879,6 +965,15 @@ function bestCandidate(
       // "What share…" is answered by a part of a whole ("40 percent", "a third", "one in five"), never by a
       // count or a duration ("six year term").
       if (q.share) cands = cands.filter((c) => SHARE.test(s.slice(c.start, Math.min(s.length, c.end + 12))));
+      // "How much money…" is answered by a sum ("billions of dollars"), never by a percentage.
+      if (q.kind === 'amount' && q.head && MONEY_HEADS.has(q.head))
+        cands = cands.filter((c) => MONEY.test(c.display) && !/%|percent|per cent/i.test(c.display));
+      // "How old is Meliton Ortega": an age is the one of the person it stands by ("19-year-old Mauricio Ortega"
+      // is the nephew's), so the name must follow "-year-old" or come just before the age.
+      if (/\bhow old\b/i.test(q.raw)) {
+        if (q.names.length) cands = cands.filter((c) => agesOf(s, c, q.names));
+        cands = cands.map((c) => ({ ...c, display: c.text }));
+      }
       break;
     }
     case 'place':
@@ -890,11 +985,17 @@ function bestCandidate(
       if (ws.length >= 4 && caps / ws.length > 0.6) return undefined;
       const known = namesIn(store, s);
       const asked = new Set(linked.map((e) => `${e.type}:${e.id}`));
-      cands = nameCandidates(s).filter((c) => !echoesQuestion(q, c.text) && !/^\d/.test(c.text) && c.start >= dateline);
+      cands = nameCandidates(s).filter(
+        (c) => (!echoesQuestion(q, c.text) || namesTheHead(q, c.text)) && !/^\d/.test(c.text) && c.start >= dateline,
+      );
       if (q.kind === 'entity' && q.head)
         cands.push(...headCandidates(s, q.head).filter((c) => !echoesQuestion(q, c.text)));
       if (q.kind === 'entity') cands.push(...quotedCandidates(s).filter((c) => !echoesQuestion(q, c.text)));
-      if (q.kind === 'place') cands.push(...placePhraseCandidates(s).filter((c) => !echoesQuestion(q, c.text)));
+      // Common-noun places come with their preposition ("on U.S. soil", "at a human rights event").
+      const phrases = new Set(
+        q.kind === 'place' ? placePhraseCandidates(s).filter((c) => !echoesQuestion(q, c.text)) : [],
+      );
+      cands.push(...phrases);
       const verb = q.kind === 'person' || q.kind === 'entity' ? questionVerb(q) : undefined;
       const roles = prepositionRoles(q);
       for (const c of cands) {
@@ -921,8 +1022,24 @@ function bestCandidate(
         const before = s.slice(Math.max(0, c.start - 24), c.start).toLowerCase();
         c.bonus += 0.5 * clauseShare(s, c, matched);
         if (q.kind === 'place') {
+          // "France-based" answers "where is it based", "Harvard-educated" where someone was educated.
+          const participle = /^-(\p{L}+)/u.exec(s.slice(c.end, c.end + 24))?.[1];
+          const compound =
+            participle !== undefined && q.predicate !== undefined && stem(fold(participle)) === q.predicate;
+          if (compound) c.bonus += 0.5;
+          // "the United States’ plans": a possessor is not where anything happened.
+          const possessor = /^[’‘']s?\s+\p{Ll}/u.test(s.slice(c.end, c.end + 4));
           const located =
-            /\b(in|at|to|into|near|from|of|outside|inside|across|state of|city of)\s+((?:the|a|an)\s+)?$/i.test(before);
+            (compound || !possessor) &&
+            (compound ||
+              phrases.has(c) ||
+              /\b(in|at|to|into|near|from|of|outside|inside|across|state of|city of)\s+((?:the|a|an)\s+)?$/i.test(
+                before,
+              ));
+          if (possessor && !compound) {
+            c.bonus = Number.NEGATIVE_INFINITY;
+            continue;
+          }
           // A place is a name the corpus knows as one, or what a preposition of place introduces; any other
           // capitalised word ("Authorities are…", "Peña's approval…") is not where anything happened.
           if (!located && !isKnownPlace(c.text) && !PLACE_WORDS.test(c.text)) {
@@ -983,6 +1100,10 @@ function bestCandidate(
           )
             c.bonus += 0.3;
           c.bonus += roleBonus(s, c, ws, verb);
+          // "with the technical support of Amnesty International" for "who provided technical support": the
+          // one after "of" does what the question's noun names.
+          const [w1, w2] = ws.filter((w) => w.end <= c.start).slice(-2);
+          if (w1 && w2?.folded === 'of' && matched.some((m) => m.at === w1.start)) c.bonus += 0.3;
         } else {
           if (kind && kind !== 'person') c.bonus += 0.2;
           // "Which party…" is not answered by a state: a place answers only a question about places.
@@ -991,6 +1112,14 @@ function bestCandidate(
             const near = stemsOf(s.slice(Math.max(0, c.start - 30), Math.min(s.length, c.end + 30)));
             const heads = stemsOf(q.head);
             if (heads.some((h) => near.includes(h))) c.bonus += 0.3;
+            // "…its Southwest Border Counternarcotics Strategy" for "which strategy": the name ends in the noun.
+            const own = stemsOf(c.text);
+            if (own.length > 1 && own.at(-1) === heads.at(-1) && /\s\p{Lu}\S*$/u.test(c.text)) c.bonus += 0.3;
+            // "Which *opposition* party": the question's words before its noun stand in front of the answer
+            // ("the centre-right opposition National Action Party"), not of another name in the sentence.
+            const modifiers = heads.slice(0, -1).filter((m) => m.length >= 3);
+            const lead = stemsOf(s.slice(Math.max(0, c.start - 40), c.start)).slice(-3);
+            if (modifiers.some((m) => lead.includes(m))) c.bonus += 0.5;
             // "ratings agency Fitch", "newspaper Milenio": the name right after the noun the question asks for.
             const prev = ws.filter((w) => w.end <= c.start).pop();
             if (prev && heads.at(-1) === prev.stem && c.start - prev.end <= 2) c.bonus += 0.2;
@@ -1003,7 +1132,9 @@ function bestCandidate(
       break;
     }
     case 'reason':
-      cands = reasonCandidates(s, lastMatch, matchedAt);
+      // A purpose clause that restates the question ("…less willing *to put themselves in danger*" for "why
+      // will the DEA be less willing to put its agents in danger") gives no reason.
+      cands = reasonCandidates(s, lastMatch, matchedAt).filter((c) => !restates(q, c.text));
       // The sentence after carries on from the one that matched: without a marker, it is the reason whole.
       if (continuation && cands.length === 0)
         cands = [{ text: s, start: 0, end: s.length, display: clean(s), bonus: -0.1 }];
@@ -1113,6 +1244,40 @@ const NOT_PLACES = new Set([
   'criminal_group',
 ]);
 
+// Folded: "wasn't" is "wasn t".
+const NEGATED = /\b(?:not|never|no|cannot|couldn|wasn|weren|isn|aren|didn|doesn|don|hasn|haven|hadn|won t)\b/;
+const NEGATION =
+  /\b(?:not|never|no|none|nor|without|neither|cannot|fail(?:ed|s)?|refus\w*|den(?:y|ied|ies)|lack\w*)\b|n[’']t\b/i;
+
+const MONEY_HEADS = new Set([
+  'money',
+  'cash',
+  'funding',
+  'funds',
+  'aid',
+  'assistance',
+  'budget',
+  'spending',
+  'revenue',
+]);
+const MONEY = /\$|dollars?|pesos?|euros?|billion|million|trillion/i;
+
+/** Whether an age candidate is the age of one of the names asked about: "Meade, 48," or "48-year-old Meade". */
+function agesOf(s: string, c: Candidate, names: string[]): boolean {
+  const after = /^[- ]years?[- ]old\s+((?:\p{Lu}[\p{L}’'-]*\s?){1,4})/u.exec(s.slice(c.end, c.end + 60))?.[1];
+  const before = /((?:\p{Lu}[\p{L}’'-]*\s?){1,4}),\s*(?:aged\s+)?$/u.exec(
+    s.slice(Math.max(0, c.start - 60), c.start),
+  )?.[1];
+  const is = (found: string | undefined) =>
+    found !== undefined &&
+    names.some((n) =>
+      fold(n)
+        .split(' ')
+        .every((w) => fold(found).split(' ').includes(w)),
+    );
+  return is(after) || is(before);
+}
+
 /** The place kind a which-question's noun asks for. */
 const WANTED_PLACE: Record<string, PlaceKind> = ownKeys({
   state: 'state',
@@ -1130,7 +1295,9 @@ function placeOfKind(s: string, c: Candidate, head: string | undefined): boolean
   if (!wanted) return true;
   const known = placeKind(c.text);
   if (known) return known === wanted;
-  if (wanted === 'town') return true;
+  // A common-noun place ("on U.S. soil") is a town only if it says so ("the port city of…").
+  if (wanted === 'town')
+    return !/\s\p{Ll}/u.test(c.text) || /\b(?:city|town|village|municipality|capital|port)\b/i.test(c.text);
   const before = s.slice(Math.max(0, c.start - 16), c.start);
   const after = s.slice(c.end, c.end + 8);
   return wanted === 'state' ? /\bstate of\s+$/i.test(before) || /^\s+state\b/i.test(after) : false;

@@ -15,6 +15,8 @@ export interface Candidate {
   iso?: string;
   /** For numbers: the words around it are what "how many …" asks about. */
   headMatch?: boolean;
+  /** A time counted from the story's own day ("next week", "on Monday"): no answer to "what date". */
+  relative?: boolean;
 }
 
 const MONTHS_RE =
@@ -82,6 +84,37 @@ export function dateCandidates(s: string): Candidate[] {
     /\bin\s+(?:about\s+|around\s+|some\s+|roughly\s+)?(?:\d+|an?|one|two|three|four|five|six|seven|eight|nine|ten|sixty|thirty|ninety)\s+(?:days?|weeks?|months?|years?)\b/gi;
   for (let m = wait.exec(s); m; m = wait.exec(s))
     out.push({ text: m[0], start: m.index, end: m.index + m[0].length, display: m[0], bonus: -0.05 });
+  // "on Monday", "late Saturday": the day of the week as the story gives it. Which Monday is not stated there,
+  // so no date is made of it; a dated candidate outranks it.
+  const weekday =
+    /\b(?:(?:on|late|early|last)\s+)?(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)(?:\s+(?:night|morning|afternoon|evening))?\b/g;
+  for (let m = weekday.exec(s); m; m = weekday.exec(s)) {
+    const lead = /^on\s+/.exec(m[0])?.[0].length ?? 0;
+    const text = m[0].slice(lead);
+    const start = m.index + lead;
+    if (out.some((c) => start < c.end && start + text.length > c.start)) continue;
+    out.push({
+      text,
+      start,
+      end: start + text.length,
+      display: `${text} (the day of the week as written; the date is not stated there)`,
+      bonus: -0.1,
+      relative: true,
+    });
+  }
+  // "next week", "last month": when, relative to the story's own day, as written.
+  const relative = /\b(?:next|last|this|later this|early next)\s+(?:week|month|year)\b/gi;
+  for (let m = relative.exec(s); m; m = relative.exec(s)) {
+    if (out.some((c) => m!.index < c.end && m!.index + m![0].length > c.start)) continue;
+    out.push({
+      text: m[0],
+      start: m.index,
+      end: m.index + m[0].length,
+      display: `${m[0]} (as written, counted from the story’s date)`,
+      bonus: -0.1,
+      relative: true,
+    });
+  }
   // Years the date finder leaves alone ("the 1968 massacre", "2015-2016") — still a year, never more.
   const re = /\b(19[0-9]{2}|20[0-9]{2})\b/g;
   for (let m = re.exec(s); m; m = re.exec(s)) {
@@ -217,6 +250,8 @@ const CONNECTORS = new Set([
   '&',
 ]);
 const WORD = /[\p{L}\p{N}][\p{L}\p{N}’'.&-]*/gu;
+const OWN_S_AFTER =
+  /^(?:\s+(?:said|says|has|had|is|was|will|would|announced|reported|warned|added|told)\b|[.,;:]?\s*$|[,;:])/;
 // "A Mexican man", "Israeli company": a nationality on its own is an adjective, not a name.
 const DEMONYM = /^\p{Lu}\p{Ll}+(?:ican|ian|eli|ese|ish|ans|ians)$/u;
 const PRONOUN = /^(I|I[’'](d|m|ll|ve)|We|You|They|He|She|It|His|Her|Its|Their|Our|My)$/;
@@ -226,7 +261,15 @@ export function nameCandidates(s: string): Candidate[] {
   const words: { w: string; start: number; end: number }[] = [];
   WORD.lastIndex = 0;
   for (let m = WORD.exec(s); m; m = WORD.exec(s)) {
-    const w = m[0].replace(/[’']s$/, '').replace(/[.’']+$/, '');
+    // "Moody’s said": a name that ends in ’s before a verb or a stop is the name whole; "Obrador’s election"
+    // is a possessive.
+    const whole = /[’']s$/.test(m[0]) && OWN_S_AFTER.test(s.slice(m.index + m[0].length));
+    // "Harvard-educated", "France-based": the name is the part before the participle.
+    const compound =
+      /^(\p{Lu}[\p{L}\p{N}.]*)-(?:based|educated|born|bred|trained|headquartered|registered|run|led|owned|backed)$/u.exec(
+        m[0],
+      );
+    const w = compound ? compound[1]! : whole ? m[0] : m[0].replace(/[’']s$/, '').replace(/[.’']+$/, '');
     words.push({ w, start: m.index, end: m.index + w.length });
   }
   const out: Candidate[] = [];
@@ -239,8 +282,12 @@ export function nameCandidates(s: string): Candidate[] {
     let j = i;
     while (j + 1 < words.length) {
       const gap = s.slice(words[j]!.end, words[j + 1]!.start);
-      if (!/^[ \u00a0]*$/.test(gap) && gap !== '-') break;
+      // "U.S. Customs and Border Protection": an abbreviation's full stop does not end the name.
+      const abbreviation = /^(?:\p{Lu}\.)+\p{Lu}$/u.test(words[j]!.w) && /^\.[ \u00a0]+$/.test(gap);
+      if (!/^[ \u00a0]*$/.test(gap) && gap !== '-' && !abbreviation) break;
       const next = words[j + 1]!.w;
+      // "…: Gun Control The U.S. government": a capitalised article inside a run starts another phrase.
+      if (/^\p{Lu}/u.test(next) && FUNCTION_WORDS.has(next.toLowerCase())) break;
       if (/^\p{Lu}/u.test(next) && !MONTH_OR_DAY.test(next)) {
         j++;
         continue;
@@ -316,7 +363,8 @@ const REASON = new RegExp(
   '\\b(?:' +
     [
       'because(?: of)?',
-      'due to',
+      'due to(?! be\\b)',
+      'in the wake of',
       'as a result of',
       'owing to',
       'thanks to',
@@ -344,7 +392,7 @@ const REASON = new RegExp(
   'gi',
 );
 const STRONG_REASON =
-  /^(because|due|as a result|owing|thanks|in order|so that|so as|for fear|in response|in retaliation|in exchange|predicated|caused|triggered|prompted|motivated|driven|in (an? )?(attempt|effort|bid)|in attempting|on the|rationale|reason|motive|as$)/i;
+  /^(because|due|in the wake|as a result|owing|thanks|in order|so that|so as|for fear|in response|in retaliation|in exchange|predicated|caused|triggered|prompted|motivated|driven|in (an? )?(attempt|effort|bid)|in attempting|on the|rationale|reason|motive|as$)/i;
 // "allowed Cienfuegos to return", "plans to legalise": "to" after these verbs completes them, it is no purpose.
 const COMPLEMENT_TO =
   /\b(according|due|order|as|so|response|is|are|was|were|has|have|had|want|wants|wanted|plans?|planned|allow|allows|allowed|ask|asks|asked|tell|tells|told|force|forced|expect|expected|able|going|need|needs|needed|try|tried|decide|decided|agree|agreed|refuse|refused|seek|seeks|sought|began|begin|continue|continued|likely|unlikely|pledged|promised|hopes?|hoped|set|ready|unable|enough|attempting|attempt|effort|bid)\s+(?:\S+\s+)?$/i;
@@ -376,6 +424,9 @@ export function reasonCandidates(s: string, after: number, matchedAt: number[] =
     // A fronted reason ends where the sentence starts restating the question ("In attempting to rectify the
     // breach of trust…, the United States … dropped the charges"): the restatement is not part of the reason.
     const restated = matchedAt.filter((x) => x > start + m![0].length && x < end).sort((x, y) => x - y)[0];
+    // A purpose that runs into the question's own words is the question's purpose, restated ("…in danger to
+    // acquire and relay … intelligence" for "why … in danger to gather intelligence").
+    if (restated !== undefined && marker === 'to') continue;
     if (restated !== undefined) {
       const cut = s.slice(0, restated).replace(/[\s,;:–—]*(?:\b(?:the|a|an|and|but|his|her|its|their)\s*)*$/i, '');
       if (cut.length - start >= marker.length + 12) end = cut.length;
@@ -433,7 +484,7 @@ function bound(text: string): string {
 // Common nouns that name a place or an occasion one can be at: "a police station", "a human rights event",
 // "a local dump". Where-questions are often answered by one of these rather than by a capitalised name.
 const PLACE_NOUN =
-  'areas?|zones?|scene|station|airport|prison|jail|dump|plaza|square|event|ceremony|conference|summit|residence|palace|hospital|college|university|border|embassy|consulate|camp|hotel|headquarters|territory|offices?|city|town|village|province|region|port|neighbou?rhood|courthouse|rally|meeting';
+  'areas?|zones?|soil|scene|station|airport|prison|jail|dump|plaza|square|event|ceremony|conference|summit|residence|palace|hospital|college|university|border|embassy|consulate|camp|hotel|headquarters|territory|offices?|city|town|village|province|region|port|neighbou?rhood|courthouse|rally|meeting';
 const PLACE_PHRASE = new RegExp(
   `\\b(?:in|at|to|into|from|near|outside|inside|on)\\s+(?:(?:the|a|an)\\s+)?((?:[\\p{L}.’'-]+\\s+){0,3}?(?:${PLACE_NOUN}))\\b((?:\\s+(?:in|of)\\s+\\p{Lu}[\\p{L}.’'-]*(?:\\s+\\p{Lu}[\\p{L}.’'-]*){0,2})?)`,
   'gu',

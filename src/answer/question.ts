@@ -43,8 +43,9 @@ export interface Question {
   /** "Who was *the mayor* of Iguala": the role a person question names, stemmed; the answer is whoever holds it. */
   role?: string;
   /**
-   * The participle a passive question turns on ("where was X *held*", "when was Y *arrested*"), stemmed: a
-   * sentence without it tells of something else that happened to X.
+   * The participle a passive question turns on ("where was X *held*", "when was Y *arrested*"), or the verb of
+   * an active one ("when did X *return*"), stemmed: a sentence without it tells of something else that
+   * happened to X. SAYING for any verb of saying.
    */
   predicate?: string;
   /** "What share / percentage / proportion": the answer is a part of a whole, not any number. */
@@ -80,7 +81,7 @@ export const FUNCTION_WORDS = new Set(
 // Words that only shape the question ("what date was X arrested" → the date words are not content).
 const PLACE_NOUNS = new Set(['state', 'city', 'country', 'capital', 'town', 'region', 'municipality', 'place']);
 const SPEECH =
-  /^(said|say|says|told|tweeted|wrote|writes|written|called|asked|stated|warned|declared|described|argued|spoke|spoken|reported|announced)\b/;
+  /^(said|say|says|told|tweeted|wrote|writes|written|called|asked|stated|warned|declared|described|argued|spoke|spoken|reported|announced|insists?|insisted|claims?|claimed|maintains?|maintained)\b/;
 
 /** Strips plural and verb endings so "arrested", "arrest" and "arrests" meet. Folded input. */
 // Irregular past forms meet their present: "Where did Zerón flee" is answered by "Zerón fled to Israel".
@@ -223,7 +224,7 @@ export function contentStems(text: string): string[] {
 // Auxiliaries and prepositions end the noun a "how many"/"which" question asks about.
 const HEAD_STOP = new Set(
   `did do does was were is are has have had will would can could must should may might be been of in on at for from
-  to with by about that who which than per`
+  to with by about that who which than per after before during since until while when`
     .split(/\s+/)
     .filter(Boolean),
 );
@@ -240,6 +241,9 @@ function headPhrase(rest: string): string | undefined {
   const words = rest.split(' ');
   for (const [i, w] of words.entries()) {
     if (!w || HEAD_STOP.has(w) || out.length >= 4) break;
+    // "which capo's arrest": the possessor is what is asked for.
+    // ("U.S." folds to "u s": a lone letter before it is an abbreviation's.)
+    if (w === 's' && out.length > 0 && out.at(-1)!.length > 1) break;
     // "former and current governors": a conjunction inside the noun phrase does not end it.
     if ((w === 'and' || w === 'or') && out.length > 0) {
       out.push(w);
@@ -294,12 +298,20 @@ function roleOf(rest: string): string | undefined {
 const QUALIFIER_WORDS = new Set(['current', 'first', 'last', 'former', 'second', 'new', 'next', 'previous', 'only']);
 
 /** The last past participle of a passive question ("was … held", "were … arrested"), if it has one. */
-function participle(q: string): { predicate?: string } {
+function participle(q: string, raw: string): { predicate?: string } {
   if (!/^(?:\S+ ){0,3}?(?:was|were|is|are|been|be)\b/.test(q)) return {};
+  // A capitalised word is a name's ("the United States"), never the participle.
+  const named = new Set(
+    raw
+      .split(/\s+/)
+      .slice(1)
+      .filter((w) => /^\p{Lu}/u.test(w))
+      .flatMap((w) => fold(w).split(' ')),
+  );
   const ws = q.split(' ');
   for (let i = ws.length - 1; i > 1; i--) {
     const w = ws[i]!;
-    if (STOPWORDS.has(w) && !IRREGULAR[w]) continue;
+    if ((STOPWORDS.has(w) && !IRREGULAR[w]) || named.has(w)) continue;
     if (SPEECH.test(w)) return {};
     if ((/[^e]ed$/.test(w) && w.length > 4) || (IRREGULAR[w] && IRREGULAR[w] !== w && !/^(dead|death|deaths)$/.test(w)))
       return { predicate: stem(w) };
@@ -307,11 +319,88 @@ function participle(q: string): { predicate?: string } {
   return {};
 }
 
+// Words that end the subject of "did/will … <verb>": what follows a verb, never the verb itself.
+const AFTER_VERB = new Set(
+  `the a an his her its their this that these those to in on at by for from with into onto about against after
+  before during since until over under through out up down off away back aside besides of every each all some
+  any no more most he she it they him them we you i was were is are be been will would could can should did does do has have had`
+    .split(/\s+/)
+    .filter(Boolean),
+);
+// Lower-case words that stand before a name as part of the subject ("general Cienfuegos").
+const TITLES = new Set(
+  `general gen president former ex secretary minister governor senator mayor attorney judge colonel captain
+  commander lieutenant sergeant deputy lawmaker congressman congresswoman ambassador director chief`
+    .split(/\s+/)
+    .filter(Boolean),
+);
+const SPEECH_VERBS = new Set(['say', 'says', 'tell', 'claim', 'state', 'announce', 'declare', 'argue']);
+// Verbs too light to check for: "get a doctorate", "take office", "become head" say it in other words.
+const LIGHT_VERBS = new Set(['get', 'make', 'take', 'become', 'happen', 'have', 'go', 'come', 'give', 'do', 'be']);
+
+/**
+ * The verb of an active question with an auxiliary ("when did general Cienfuegos *return* to Mexico", "who will
+ * *head* the ministry", "what did Pena *say* he would do"): the first content word after the auxiliary that
+ * is followed by what follows a verb (an article, a preposition, a pronoun, a name, the end). Verbs of saying
+ * come back as SAYING: any of them answers.
+ */
+function activeVerb(raw: string): { predicate?: string } {
+  const bare = raw.replace(/[?!.]+$/, '');
+  const m = /^(?:[A-Za-z]+ ){1,3}?(?:did|does|do|will|would|can|could|has|have|had|should|might|must)\s+(.+)$/i.exec(
+    bare,
+  );
+  if (!m) return {};
+  const ws = m[1]!.split(/\s+/).filter(Boolean);
+  // "Which party had some members…": "had" before a determiner is the verb itself, and a light one.
+  if (/\b(?:has|have|had)\s+$/i.test(bare.slice(0, bare.length - m[1]!.length)) && AFTER_VERB.has(fold(ws[0] ?? '')))
+    return {};
+  for (let i = 0; i < ws.length; i++) {
+    const w = ws[i]!;
+    const f = fold(w);
+    if (/^\p{Lu}/u.test(w) || /\d/.test(w) || /[’']s$/.test(w) || f.includes(' ')) continue;
+    if (SPEECH_VERBS.has(f)) return { predicate: SAYING };
+    if (LIGHT_VERBS.has(f)) return {};
+    if (f.length < 3 || STOPWORDS.has(f) || AFTER_VERB.has(f) || TITLES.has(f) || /ly$/.test(f)) continue;
+    const next = ws[i + 1];
+    // "did Lopez Obrador's party have": a word before a light verb is the subject's.
+    if (next !== undefined && LIGHT_VERBS.has(fold(next))) continue;
+    if (next === undefined || /^\p{Lu}/u.test(next) || /^\d/.test(next) || AFTER_VERB.has(fold(next)))
+      return { predicate: stem(f) };
+  }
+  return {};
+}
+/** The predicate of a question about what someone said: any verb of saying in the cited words answers it. */
+export const SAYING = '\u0000say';
+export const SAYING_WORDS = new Set(
+  'said say says told tell tells stated states announced announces declared declares argued argues claimed claims added adds insisted insists noted notes wrote writes vowed vows promised promises pledged pledges according'
+    .split(' ')
+    .map(stem),
+);
+
+// Words a reporter adds that ask nothing: "what is pegasus exactly".
+const FILLERS = /\b(?:exactly|actually|really|basically|precisely|please|anyway)\b/gi;
+const WH = /\b(?:who|whom|whose|what|which|when|where|why|how)\b/;
+
+/**
+ * The part of a folded question that says what kind of answer it wants: all of it when it opens with a question
+ * word; else from its question word on ("after congress gave it the green light, *who has to sign…*",
+ * "Hulio gave an interview to *which TV network…*", "students taken *where by the gang*").
+ */
+function typedPart(q: string): string {
+  const plain = q.replace(FILLERS, ' ').replace(/\s+/g, ' ').trim();
+  if (/^(?:(?:[a-z]+ )?(?:what|which)|who|whom|whose|when|where|why|how|since when|by when|until when)\b/.test(plain))
+    return plain;
+  const at = WH.exec(plain);
+  return at ? plain.slice(at.index) : plain;
+}
+
 export function parseQuestion(input: string): Question {
   const raw = input.replace(/\s+/g, ' ').trim();
-  const q = fold(raw);
-  const terms = [...new Set(contentStems(raw))];
-  const base = { raw, terms, frame: [] as string[], names: namesIn(raw), ...participle(q) };
+  const folded = fold(raw);
+  const terms = [...new Set(contentStems(raw.replace(FILLERS, ' ')))];
+  const verb = participle(folded, raw);
+  const q = typedPart(folded);
+  const base = { raw, terms, frame: [] as string[], names: namesIn(raw), ...(verb.predicate ? verb : activeVerb(raw)) };
   // The noun that names the answer's kind is the last word of the head ("former PRI *governors*").
   const framed = (words: string | undefined) => {
     base.frame = words ? contentStems(words.split(' ').pop()!) : [];
@@ -346,7 +435,12 @@ export function parseQuestion(input: string): Question {
     };
   }
 
-  if (/^why\b/.test(q)) return { ...base, type: 'why', kind: 'reason' };
+  // A why-question's verb is often hidden in a clause ("why could legalising cannabis take years"): only a
+  // passive participle is held to.
+  if (/^why\b/.test(q)) {
+    const { predicate: _active, ...rest } = base;
+    return { ...rest, ...verb, type: 'why', kind: 'reason' };
+  }
 
   const who = /^(?:who|whom)\s+(.*)$/.exec(q);
   if (who) {
@@ -381,5 +475,26 @@ export function parseQuestion(input: string): Question {
   if (whatDef && !/\bcalled$|\bnamed$|\bknown as$/.test(q) && whatDef[1]!.split(' ').length <= 5)
     return { ...base, type: 'what', kind: 'definition', subject: whatDef[1]! };
   if (/\b(called|named|known as)$/.test(q)) return { ...base, type: 'what', kind: 'entity' };
-  return { ...base, type: 'what', kind: 'phrase' };
+  // "What was the peso's exchange *rate* against the dollar…": the thing asked about, which the answer's
+  // sentence must name.
+  const thing = whatDef ? thingAsked(whatDef[1]!) : undefined;
+  return { ...base, type: 'what', kind: 'phrase', ...(thing ? { head: thing } : {}) };
+}
+
+// Words that end the noun phrase of "what was the … <noun>" besides the grammar words.
+const PHRASE_END = new Set(['against', 'per', 'among', 'toward', 'towards', 'across', 'amid', 'versus', 'without']);
+// Nouns that say nothing of what is asked: "what are the *names* of…".
+const EMPTY_THINGS = new Set(['name', 'names', 'kind', 'kinds', 'type', 'types', 'sort', 'number', 'list']);
+
+/** The noun of "what was the peso's exchange rate against…": "rate". */
+function thingAsked(rest: string): string | undefined {
+  const taken: string[] = [];
+  // A possessor ("the peso's") opens the phrase; the noun it owns is the thing.
+  for (const w of rest.replace(/^(?:[a-z]+ s )/, '').split(' ')) {
+    if (!w || STOPWORDS.has(w) || FUNCTION_WORDS.has(w) || PHRASE_END.has(w) || taken.length >= 4) break;
+    if (taken.length > 0 && (/ed$/.test(w) || IRREGULAR[w])) break;
+    taken.push(w);
+  }
+  const noun = taken.pop();
+  return noun && !EMPTY_THINGS.has(noun) ? noun : undefined;
 }

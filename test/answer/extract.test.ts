@@ -9,7 +9,7 @@ import {
   quotedCandidates,
   reasonCandidates,
 } from '../../src/answer/extract.js';
-import { parseQuestion, stem } from '../../src/answer/question.js';
+import { SAYING, parseQuestion, stem } from '../../src/answer/question.js';
 import { line } from './corpus.js';
 
 const texts = (cs: { text: string }[]) => cs.map((c) => c.text);
@@ -26,6 +26,13 @@ describe('dates', () => {
   it('takes a decade as a decade', () => {
     const s = line('which has maintained a strong operating presence in Mexico since the 1970s');
     expect(displays(dateCandidates(s))).toContain('the 1970s');
+  });
+
+  it('takes a day of the week as written, with no date made of it', () => {
+    const s = line('according to the attorney general on Monday.');
+    const monday = dateCandidates(s).find((c) => c.text === 'Monday');
+    expect(monday?.display).toBe('Monday (the day of the week as written; the date is not stated there)');
+    expect(monday?.iso).toBeUndefined();
   });
 
   it('takes "in about 60 days" as when something will happen', () => {
@@ -71,6 +78,21 @@ describe('reasons', () => {
     );
   });
 
+  it('takes "in the wake of" as a cause, and not "due to be" (a schedule)', () => {
+    const s = line(
+      'is due to be discussed in the Senate next week, but could potentially be delayed in the wake of Pena Nieto’s comments.',
+    );
+    expect(texts(reasonCandidates(s, 0))).toEqual(['in the wake of Pena Nieto’s comments']);
+  });
+
+  it('drops a purpose that runs into the question’s own words', () => {
+    const s = line(
+      'will be less willing to put themselves in danger to acquire and relay mutually beneficial intelligence.',
+    );
+    const at = s.indexOf('intelligence');
+    expect(texts(reasonCandidates(s, 0, [at])).filter((t) => t.startsWith('to acquire'))).toEqual([]);
+  });
+
   it('does not take "to" before a destination or a person for a purpose', () => {
     const s = line('dropped the charges and allowed Cienfuegos to return to Mexico.');
     expect(texts(reasonCandidates(s, 0))).toEqual([]);
@@ -113,6 +135,36 @@ describe('places and names', () => {
     expect(texts(nameCandidates(s))).toEqual(['Mexico City', 'Pegasus']);
   });
 
+  it('keeps a name that ends in ’s before a verb, and drops a possessive’s', () => {
+    const s = line(
+      'Rating agency Moody’s said Lopez Obrador‘s election win brought short-term market volatility and raised risks for the oil sector.',
+    );
+    expect(texts(nameCandidates(s))).toEqual(['Rating', 'Moody’s', 'Lopez Obrador']);
+  });
+
+  it('takes the name out of "Harvard-educated" and "France-based"', () => {
+    const s = line('President Enrique Pena Nieto said Harvard-educated former World Bank official');
+    expect(texts(nameCandidates(s))).toContain('Harvard');
+    expect(texts(nameCandidates(line('France-based media non-profit organisation Forbidden Stories')))).toContain(
+      'France',
+    );
+  });
+
+  it('does not run a heading into the sentence after it at a capitalised "The"', () => {
+    const s = line(
+      'The U.S. Challenge: Gun Control The U.S. government, through its Southwest Border Counternarcotics Strategy, has',
+    );
+    const names = texts(nameCandidates(s));
+    expect(names).toContain('Gun Control');
+    expect(names).toContain('Southwest Border Counternarcotics Strategy');
+    expect(names.some((n) => /Control The/.test(n))).toBe(false);
+  });
+
+  it('keeps "U.S." inside a name', () => {
+    const s = line('U.S. Customs and Border Protection officials in Mexico');
+    expect(texts(nameCandidates(s))).toContain('U.S. Customs and Border Protection');
+  });
+
   it('takes a quoted title whole, "or" and all', () => {
     const s = line('my recent report on Peña Nieto’s anti-crime policy “Changing the Game or Dropping the Ball?”');
     expect(texts(quotedCandidates(s))).toEqual(['Changing the Game or Dropping the Ball']);
@@ -133,6 +185,53 @@ describe('questions', () => {
     expect(parseQuestion('Where was the suspect being held?').predicate).toBe(stem('held'));
     expect(parseQuestion('When was Cienfuegos arrested?').predicate).toBe(stem('arrested'));
     expect(parseQuestion('Where was the conference at which Alan Bersin spoke?').predicate).toBeUndefined();
+    // "United" in a name is no participle.
+    expect(parseQuestion('When was El Chapo extradited to the United States?').predicate).toBe(stem('extradited'));
+  });
+
+  it('finds the verb of an active question, past its subject, titles and adverbs', () => {
+    expect(parseQuestion('When did general Cienfuegos return to Mexico?').predicate).toBe(stem('return'));
+    expect(parseQuestion('Who will head the Federal Security Ministry that AMLO plans to recreate?').predicate).toBe(
+      stem('head'),
+    );
+    expect(parseQuestion('When did Pena Nieto publicly confirm that his government was using Pegasus?').predicate).toBe(
+      stem('confirm'),
+    );
+    expect(parseQuestion('what date did the 43 ayotzinapa students disappear').predicate).toBe(stem('disappear'));
+    expect(
+      parseQuestion('How much did Pena Nieto’s government set aside for crime prevention programs?').predicate,
+    ).toBe(stem('set'));
+    // Any verb of saying answers "what did X say".
+    expect(parseQuestion('what did Pena say he would do about the accusations?').predicate).toBe(SAYING);
+    // A light verb is not held to ("get his doctorate" is "earned a doctorate"), nor "had" before a determiner.
+    expect(parseQuestion('Where did Meade get his economics doctorate?').predicate).toBeUndefined();
+    expect(parseQuestion('Which opposition party had some members back the Law of Internal Security?').predicate).toBe(
+      undefined,
+    );
+    // A why-question's verb is not held to: it is often inside a clause.
+    expect(parseQuestion('Why could legalising cannabis in Mexico take years?').predicate).toBeUndefined();
+  });
+
+  it('reads the kind of answer from the question word wherever it stands', () => {
+    const tv = parseQuestion('Shalev Hulio gave an interview to which TV network after the Khashoggi murder?');
+    expect([tv.kind, tv.head]).toEqual(['entity', 'tv network']);
+    expect(
+      parseQuestion('after congress gave it the green light, who has to sign the internal security law?').kind,
+    ).toBe('person');
+    expect(parseQuestion('ayotzinapa students taken where by the gang?').kind).toBe('place');
+    expect(parseQuestion('From where was Roberto Borge taken to the air force base?').kind).toBe('place');
+    const def = parseQuestion('what is pegasus exactly');
+    expect([def.kind, def.subject]).toEqual(['definition', 'pegasus']);
+    expect(parseQuestion('Who insists the 43 students were “taken alive”?').kind).toBe('speaker');
+  });
+
+  it('reads what a "what was the …" question asks about, and the possessor a "which X’s" one asks for', () => {
+    expect(parseQuestion("What was the peso's exchange rate against the dollar after Lopez Obrador won?").head).toBe(
+      'rate',
+    );
+    expect(parseQuestion('What are the names of the two Mexican journalists?').head).toBeUndefined();
+    expect(parseQuestion("Which capo's arrest was crucially facilitated by U.S. intelligence?").head).toBe('capo');
+    expect(parseQuestion('Which U.S. strategy recognized the close links?').head).toBe('u s strategy');
   });
 
   it('stems the forms of a word alike', () => {
