@@ -1,11 +1,11 @@
 // The /ask held-out sets: how `ask` does on questions nobody fitted it to. Only totals are printed
-// (ASK_REPORT=1), never the failures: reading them would turn a set into a second development set.
+// (ASK_REPORT=1); failures are printed (ASK_DEBUG=1) only for a set marked read, one retired to development.
 //
-// ask-heldout.yaml was written before any tuning; its failures have since been read (stop 13), so it is now
-// half a development set. ask-heldout-2.yaml was written blind to the implementation on 2026-11-23 by someone
-// who read only the corpus and the earlier sets, and its failures have not been read: it gives the honest number.
-// The floors below are the measured numbers, so that a regression fails; they are not targets, and the second
-// set's answers to unanswerable questions are a known defect (issue 5 stays open on them).
+// Each set was written blind to the implementation by someone who read only the corpus and the earlier sets.
+// Its first measurement is the honest number; once its failures are read and the code changed for them it is
+// development data, and a new blind set takes its place. Sets 1–3 are retired; set 4 is unread.
+// The floors below are the measured numbers, so that a regression fails; they are not targets: on the unread
+// set ask gives a wrong answer to 5 of 40 questions and answers 1 of 10 it cannot (issue 5 stays open on it).
 import { describe, expect, it } from 'vitest';
 import { seededStore } from '../helpers/store.js';
 import { QUESTION_TYPES, evaluate, expectGrounded, loadSet } from './judge.js';
@@ -15,15 +15,25 @@ const { store, db } = seededStore();
 const SETS = [
   // Before tuning: 22/40, 6 wrong, 2/10 unanswerable answered. Stop 13: 25/40, 8 wrong, 0/10. Stop 14, after the
   // answer-type checks written from its failures: 28/40, 4 wrong, 0/10.
-  { file: 'ask-heldout.yaml', correct: 28, wrong: 4, unanswerable: 0 },
-  // First and only measurement, stop 14: 19/40 (47.5%), 6 wrong, 15 not found, 3/10 unanswerable answered.
-  { file: 'ask-heldout-2.yaml', correct: 19, wrong: 6, unanswerable: 3 },
+  { file: 'ask-heldout.yaml', correct: 28, wrong: 4, unanswerable: 0, read: true },
+  // First measurement, stop 14: 19/40 (47.5%), 6 wrong, 15 not found, 3/10 unanswerable answered. Retired to
+  // development in stop 15 (its failures read): 26/40, 0 wrong, 0/10.
+  { file: 'ask-heldout-2.yaml', correct: 26, wrong: 0, unanswerable: 0, read: true },
+  // Written blind in stop 15; first measurement (after the changes from held-out 2): 15/40, 9 wrong, 2/10
+  // answered. The stop-14 code on it: 16/40, 11 wrong, 2/10. Then retired to development the same stop: 18/40,
+  // 5 wrong, 0/10.
+  { file: 'ask-heldout-3.yaml', correct: 18, wrong: 5, unanswerable: 0, read: true },
+  // Written blind in stop 15 while held-out 3 was being read; measured once, at the end of that stop: 17/40
+  // (42.5%), 5 wrong, 18 not found, 1/10 answered. The stop-14 code on it: 16/40, 9 wrong, 1/10. Unread.
+  { file: 'ask-heldout-4.yaml', correct: 17, wrong: 5, unanswerable: 1, read: false },
 ];
 
-describe.each(SETS)('ask on the held-out set $file', ({ file, correct, wrong, unanswerable }) => {
+describe.each(SETS)('ask on the held-out set $file', ({ file, correct, wrong, unanswerable, read }) => {
   const set = loadSet(file);
   const e = evaluate(store, db, set);
   if (process.env.ASK_REPORT) console.log(`${file}\n${e.summary()}`);
+  // Only a set already retired to development may have its failures printed.
+  if (process.env.ASK_DEBUG && read) console.log(`${file}\n${e.failures()}`);
 
   it('covers every question type with 40 answerable and 10 unanswerable questions', () => {
     expect(set.answerable.length).toBe(40);
