@@ -142,97 +142,87 @@ describe('ask', () => {
 });
 
 describe('ask checks the kind of answer it gives', () => {
-  const answered = (q: string) => {
-    const r = ask(store, q);
-    return r.status === 'answered' ? r.answer : null;
-  };
-
   it('answers "which state" with a state, never a city in the same sentence', () => {
-    const a = answered('Which state is Monterrey in?');
+    const a = answerOf('Which state is Monterrey in?');
     expect(a).not.toMatch(/Tijuana|Monterrey|Ciudad/);
     if (a !== null) expect(a).toMatch(/Nuevo León/);
   });
 
   it('answers "what share" only with a part of a whole, else says it is not in the store', () => {
-    const a = answered("What share of the disappearances took place during Pena Nieto's term?");
+    const a = answerOf("What share of the disappearances took place during Pena Nieto's term?");
     if (a !== null) expect(a).toMatch(/%|percent|half|third|quarter|\bin\b|\bof\b/i);
     expect(a ?? '').not.toMatch(/year term/);
   });
 
   it('does not take a sentence-opening adverb for a name', () => {
-    expect(answered("Which capo's arrest was crucially facilitated by U.S. intelligence?")).not.toBe('Ironically');
+    expect(answerOf("Which capo's arrest was crucially facilitated by U.S. intelligence?")).not.toBe('Ironically');
   });
 
   it('does not answer "where" with an organisation', () => {
-    expect(answered('where is the ayotzinapa teachers college') ?? '').not.toMatch(/Commission|IACHR/);
+    expect(answerOf('where is the ayotzinapa teachers college') ?? '').not.toMatch(/Commission|IACHR/);
   });
 });
 
 // Checks written from the failures of the second held-out set (retired to development in stop 15).
 describe('ask holds the answer to what the question asks', () => {
-  const answered = (q: string) => {
-    const r = ask(store, q);
-    return r.status === 'answered' ? r.answer : null;
-  };
-
   it('does not date one event by another: the question’s verb must be in the cited words', () => {
     // The corpus dates Cienfuegos's arrest (October 15), never his return.
-    expect(answered('When did general Cienfuegos return to Mexico?')).toBeNull();
+    expect(answerOf('When did general Cienfuegos return to Mexico?')).toBeNull();
     // The corpus says who dissolved the ministry, not who will head it.
-    expect(answered('Who will head the Federal Security Ministry that AMLO plans to recreate?')).toBeNull();
+    expect(answerOf('Who will head the Federal Security Ministry that AMLO plans to recreate?')).toBeNull();
     // …while a verb written another way still answers: "re-opened" for "reopen", "was down" for "fall".
-    expect(answered('When did a federal court reopen the Ayotzinapa case?')).toBe('June 2018');
-    expect(answered("How much did Mexico's benchmark stock index fall after Lopez Obrador's victory?")).toMatch(
+    expect(answerOf('When did a federal court reopen the Ayotzinapa case?')).toBe('June 2018');
+    expect(answerOf("How much did Mexico's benchmark stock index fall after Lopez Obrador's victory?")).toMatch(
       /1\.5%/,
     );
   });
 
   it('answers "what did X say he would do" from what he said', () => {
     expect(
-      answered(
+      answerOf(
         'what did Pena say he would do about the accusations that his government wiretapped journalists with Pegasus?',
       ),
     ).toMatch(/instruct a team to investigate/);
   });
 
   it('does not answer "what was the X" from a sentence that names no X', () => {
-    expect(answered("What was the peso's exchange rate against the dollar after Lopez Obrador won?")).toBeNull();
+    expect(answerOf("What was the peso's exchange rate against the dollar after Lopez Obrador won?")).toBeNull();
   });
 
   it('answers "which opposition party" with the party the sentence calls the opposition', () => {
-    expect(answered('Which opposition party had some members back the Law of Internal Security?')).toBe(
+    expect(answerOf('Which opposition party had some members back the Law of Internal Security?')).toBe(
       'National Action Party',
     );
   });
 
   it('reads a place out of "France-based" and "Harvard-educated"', () => {
-    expect(answered('Where is Forbidden Stories based?')).toBe('France');
-    expect(answered('Where was Gonzalez Anaya educated?')).toBe('Harvard');
+    expect(answerOf('Where is Forbidden Stories based?')).toBe('France');
+    expect(answerOf('Where was Gonzalez Anaya educated?')).toBe('Harvard');
   });
 
   it('gives a name ending in ’s whole, and a named strategy whole', () => {
-    expect(answered("Which rating agency said Lopez Obrador's win raised risks for the oil sector?")).toBe('Moody’s');
+    expect(answerOf("Which rating agency said Lopez Obrador's win raised risks for the oil sector?")).toBe('Moody’s');
     expect(
-      answered(
+      answerOf(
         'Which U.S. strategy recognized the close links between firearms trafficking and drug trafficking on the southwest border?',
       ),
     ).toBe('Southwest Border Counternarcotics Strategy');
   });
 
   it('takes "in the wake of" as the reason, not "due to be" (a schedule)', () => {
-    expect(answered('Why could the Senate discussion of the security bill be delayed?')).toBe(
+    expect(answerOf('Why could the Senate discussion of the security bill be delayed?')).toBe(
       'in the wake of Pena Nieto’s comments',
     );
   });
 
   it('does not answer "at the time of" an event from a sentence set years after it', () => {
-    expect(answered("Who was Mexico's president at the time of the Tlatelolco massacre?") ?? '').not.toMatch(
+    expect(answerOf("Who was Mexico's president at the time of the Tlatelolco massacre?") ?? '').not.toMatch(
       /Peña Nieto/,
     );
   });
 
   it('answers who gave "the technical support of" with the one after "of", not the coordinator', () => {
-    expect(answered('Who provided technical support to the Pegasus Project?')).toBe('Amnesty International');
+    expect(answerOf('Who provided technical support to the Pegasus Project?')).toBe('Amnesty International');
   });
 
   it('does not take a possessor ("the United States’ plans") for where something happened', () => {
@@ -273,37 +263,32 @@ describe('ask while another process ingests', () => {
 
 // Checks written from the failures of the third held-out set (retired to development in stop 15).
 describe('ask reads the question as a reporter types it', () => {
-  const answered = (q: string) => {
-    const r = ask(store, q);
-    return r.status === 'answered' ? r.answer : null;
-  };
-
   it('ignores filler words: "what is pegasus exactly" is what Pegasus is', () => {
-    expect(answered('what is pegasus exactly')).toMatch(/spy tool/);
+    expect(answerOf('what is pegasus exactly')).toMatch(/spy tool/);
   });
 
   it('gives an age only for the person asked about', () => {
-    expect(answered('how old is meade')).toBe('48');
+    expect(answerOf('how old is meade')).toBe('48');
     // The corpus gives the age of his nephew, "19-year-old Mauricio Ortega", not his.
-    expect(answered('How old is Meliton Ortega?')).toBeNull();
+    expect(answerOf('How old is Meliton Ortega?')).toBeNull();
   });
 
   it('answers "how much money" with a sum, never a percentage', () => {
-    expect(answered('How much money is laundered through the Mexican financial system each year?') ?? '').not.toMatch(
+    expect(answerOf('How much money is laundered through the Mexican financial system each year?') ?? '').not.toMatch(
       /percent|%/,
     );
   });
 
   it('answers "why wasn’t…" only from words that say what did not happen', () => {
-    expect(answered("why wasn't AMLO's own phone on the leaked NSO list") ?? '').not.toMatch(/challenger/);
+    expect(answerOf("why wasn't AMLO's own phone on the leaked NSO list") ?? '').not.toMatch(/challenger/);
   });
 
   it('answers "which city" with a city, not "U.S. soil"', () => {
-    expect(answered('In which U.S. city was Cienfuegos arrested by DEA agents on October 15?')).toBeNull();
+    expect(answerOf('In which U.S. city was Cienfuegos arrested by DEA agents on October 15?')).toBeNull();
   });
 
   it('gives "next week" as written for "when", and no such answer for "what date"', () => {
-    expect(answered('When is the Senate due to discuss the security bill?')).toMatch(/^next week \(as written/);
-    expect(answered('What date was Alejandro Gutierrez arrested?')).toBeNull();
+    expect(answerOf('When is the Senate due to discuss the security bill?')).toMatch(/^next week \(as written/);
+    expect(answerOf('What date was Alejandro Gutierrez arrested?')).toBeNull();
   });
 });
