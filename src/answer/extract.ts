@@ -54,16 +54,14 @@ export function dateCandidates(s: string): Candidate[] {
   }
   // "December 9", "on January 6": a day without its year. Shown as written; the year is not invented.
   const md = new RegExp(`\\b${MONTHS_RE}\\.?\\s+(\\d{1,2})(?:st|nd|rd|th)?\\b(?!,?\\s*\\d{4})`, 'g');
-  for (let m = md.exec(s); m; m = md.exec(s)) {
-    if (out.some((c) => m!.index < c.end && m!.index + m![0].length > c.start)) continue;
-    out.push({
+  for (let m = md.exec(s); m; m = md.exec(s))
+    addFree(out, {
       text: m[0],
       start: m.index,
       end: m.index + m[0].length,
       display: `${m[2]} ${fullMonth(m[1]!)} (year not stated there)`,
       bonus: 0.05,
     });
-  }
   // "in August", "since early December": a month the text gives without its year. The year is not invented.
   const mo = new RegExp(
     `\\b(?:in|since|from|by|until|during|through|last|this|next)\\s+(?:(?:early|late|mid)[- ])?${MONTHS_RE}\\b(?!\\.?\\s*\\d)`,
@@ -72,8 +70,7 @@ export function dateCandidates(s: string): Candidate[] {
   for (let m = mo.exec(s); m; m = mo.exec(s)) {
     const start = m.index + m[0].lastIndexOf(m[1]!);
     const end = start + m[1]!.length;
-    if (out.some((c) => start < c.end && end > c.start)) continue;
-    out.push({ text: m[1]!, start, end, display: `${fullMonth(m[1]!)} (year not stated there)`, bonus: 0 });
+    addFree(out, { text: m[1]!, start, end, display: `${fullMonth(m[1]!)} (year not stated there)`, bonus: 0 });
   }
   // "since the 1970s": a decade is a date at the precision of ten years.
   const decade = /\b((?:19|20)\d0)s\b/g;
@@ -83,7 +80,7 @@ export function dateCandidates(s: string): Candidate[] {
   const wait =
     /\bin\s+(?:about\s+|around\s+|some\s+|roughly\s+)?(?:\d+|an?|one|two|three|four|five|six|seven|eight|nine|ten|sixty|thirty|ninety)\s+(?:days?|weeks?|months?|years?)\b/gi;
   for (let m = wait.exec(s); m; m = wait.exec(s))
-    out.push({ text: m[0], start: m.index, end: m.index + m[0].length, display: m[0], bonus: -0.05 });
+    out.push({ text: m[0], start: m.index, end: m.index + m[0].length, display: m[0], bonus: -0.05, relative: true });
   // "on Monday", "late Saturday": the day of the week as the story gives it. Which Monday is not stated there,
   // so no date is made of it; a dated candidate outranks it.
   const weekday =
@@ -92,8 +89,7 @@ export function dateCandidates(s: string): Candidate[] {
     const lead = /^on\s+/.exec(m[0])?.[0].length ?? 0;
     const text = m[0].slice(lead);
     const start = m.index + lead;
-    if (out.some((c) => start < c.end && start + text.length > c.start)) continue;
-    out.push({
+    addFree(out, {
       text,
       start,
       end: start + text.length,
@@ -104,9 +100,8 @@ export function dateCandidates(s: string): Candidate[] {
   }
   // "next week", "last month": when, relative to the story's own day, as written.
   const relative = /\b(?:next|last|this|later this|early next)\s+(?:week|month|year)\b/gi;
-  for (let m = relative.exec(s); m; m = relative.exec(s)) {
-    if (out.some((c) => m!.index < c.end && m!.index + m![0].length > c.start)) continue;
-    out.push({
+  for (let m = relative.exec(s); m; m = relative.exec(s))
+    addFree(out, {
       text: m[0],
       start: m.index,
       end: m.index + m[0].length,
@@ -114,7 +109,6 @@ export function dateCandidates(s: string): Candidate[] {
       bonus: -0.1,
       relative: true,
     });
-  }
   // Years the date finder leaves alone ("the 1968 massacre", "2015-2016") — still a year, never more.
   const re = /\b(19[0-9]{2}|20[0-9]{2})\b/g;
   for (let m = re.exec(s); m; m = re.exec(s)) {
@@ -123,6 +117,11 @@ export function dateCandidates(s: string): Candidate[] {
     out.push({ text: m[1]!, start: m.index, end: m.index + 4, display: m[1]!, iso: m[1]!, bonus: -0.05 });
   }
   return out.sort((a, b) => a.start - b.start);
+}
+
+/** Adds a candidate unless an earlier, more specific one already covers any of its words. */
+function addFree(out: Candidate[], c: Candidate): void {
+  if (!out.some((o) => c.start < o.end && c.end > o.start)) out.push(c);
 }
 
 const NUMBER_WORDS =
