@@ -228,8 +228,28 @@ export function numberCandidates(
     const display = partitiveEnd ? `${shown}${after.slice(0, partitiveEnd)}` : unit ? `${shown} ${unit}` : shown;
     out.push({ text, start, end, display: display.replace(/\s+/g, ' '), bonus, headMatch });
   }
+  // "Nearly half of the guns", "two-thirds of them": a part of a whole said in words answers how much of it;
+  // "roughly double that", "more than double the votes" a multiple.
+  if (kind === 'amount') {
+    for (const re of [FRACTION, MULTIPLE]) {
+      re.lastIndex = 0;
+      for (let m = re.exec(s); m; m = re.exec(s)) {
+        const start = m.index + (m[0].length - m[0].trimStart().length);
+        const text = m[0].trim();
+        if (out.some((c) => c.start < start + text.length && c.end > start)) continue;
+        out.push({ text, start, end: start + text.length, display: text, bonus: 0.1, headMatch: false });
+      }
+    }
+  }
   return out;
 }
+
+const MULTIPLE = new RegExp(`\\b${QUALIFIER}(?:double|triple|twice|(?:two|three|four|five|ten) times)\\b`, 'gi');
+
+const FRACTION = new RegExp(
+  `\\b${QUALIFIER}(?:half|(?:a|one|two)[- ]thirds?|(?:a|one|three)[- ]quarters?|(?:a|one)[- ]fifth|(?:the|a) (?:vast )?majority)\\b(?= of\\b)`,
+  'gi',
+);
 
 const CONNECTORS = new Set([
   'of',
@@ -461,7 +481,7 @@ const CAUSE =
 /** The part of a sentence after the question's last matched word: what the sentence says about it. */
 export function phraseCandidate(s: string, after: number): Candidate {
   let start = after;
-  while (start < s.length && /[\s,;:’'"”]/.test(s[start]!)) start++;
+  while (start < s.length && /[\s,;:’'"”)\]]/.test(s[start]!)) start++;
   if (s.slice(start).split(/\s+/).length < 3) start = 0;
   const end = clauseEnd(s, start, 40);
   return { text: s.slice(start, end), start, end, display: bound(s.slice(start, end)), bonus: 0 };
@@ -469,7 +489,8 @@ export function phraseCandidate(s: string, after: number): Candidate {
 
 function clauseEnd(s: string, from: number, maxWords = 30): number {
   const rest = s.slice(from);
-  const stop = /[.;!?](?:\s|$)|\s[—–]\s/.exec(rest);
+  // "U.S." or an initial ends no clause: "telling many U.S. security advisors … to go packing".
+  const stop = /(?<!(?:^|[\s.(])\p{Lu})[.;!?](?:\s|$)|\s[—–]\s/u.exec(rest);
   let end = from + (stop ? stop.index : rest.length);
   const words = s.slice(from, end).split(/\s+/);
   if (words.length > maxWords) end = from + words.slice(0, maxWords).join(' ').length;

@@ -98,3 +98,30 @@ const kinds = new Map<string, PlaceKind>([
 export function placeKind(name: string): PlaceKind | undefined {
   return kinds.get(fold(name));
 }
+
+/**
+ * The adjectives of nationality the corpus uses, with the country each names: "Israeli company NSO Group" says
+ * where NSO Group is from. (Only countries listed above, so that the answer is a known place.)
+ */
+const DEMONYMS = new Map<string, string>([
+  ['israeli', 'Israel'],
+  ['mexican', 'Mexico'],
+  ['american', 'United States'],
+  ['canadian', 'Canada'],
+  ['colombian', 'Colombia'],
+  ['guatemalan', 'Guatemala'],
+  ['honduran', 'Honduras'],
+  ['salvadoran', 'El Salvador'],
+  ['salvadorean', 'El Salvador'],
+  ['panamanian', 'Panama'],
+  ['peruvian', 'Peru'],
+  ['australian', 'Australia'],
+  ['iraqi', 'Iraq'],
+  ['afghan', 'Afghanistan'],
+  ['pakistani', 'Pakistan'],
+]);
+
+/** The country an adjective of nationality names ("Israeli" → "Israel"), if it is one. */
+export function countryOfDemonym(word: string): string | undefined {
+  return DEMONYMS.get(fold(word));
+}

@@ -50,6 +50,10 @@ export interface Question {
   predicate?: string;
   /** "What share / percentage / proportion": the answer is a part of a whole, not any number. */
   share?: boolean;
+  /** "Where is NSO Group from", "from which country…": the answer is where the subject comes from. */
+  origin?: boolean;
+  /** "From where was Borge taken": the answer is what the sentence says something went from. */
+  source?: boolean;
 }
 
 export const STOPWORDS = new Set(
@@ -321,7 +325,7 @@ function participle(q: string, raw: string): { predicate?: string } {
 
 // Words that end the subject of "did/will … <verb>": what follows a verb, never the verb itself.
 const AFTER_VERB = new Set(
-  `the a an his her its their this that these those to in on at by for from with into onto about against after
+  `the a an his her its their this that these those to in on at by for from with as into onto about against after
   before during since until over under through out up down off away back aside besides of every each all some
   any no more most he she it they him them we you i was were is are be been will would could can should did does do has have had`
     .split(/\s+/)
@@ -351,9 +355,11 @@ function activeVerb(raw: string): { predicate?: string } {
   );
   if (!m) return {};
   const ws = m[1]!.split(/\s+/).filter(Boolean);
-  // "Which party had some members…": "had" before a determiner is the verb itself, and a light one.
-  if (/\b(?:has|have|had)\s+$/i.test(bare.slice(0, bare.length - m[1]!.length)) && AFTER_VERB.has(fold(ws[0] ?? '')))
-    return {};
+  // "Which party had some members…": "had" before a determiner is the verb itself, and a light one ("who has
+  // to sign" is a modal: the verb follows).
+  const had = /\b(?:has|have|had)\s+$/i.test(bare.slice(0, bare.length - m[1]!.length));
+  if (had && fold(ws[0] ?? '') === 'to') ws.shift();
+  else if (had && AFTER_VERB.has(fold(ws[0] ?? ''))) return {};
   for (let i = 0; i < ws.length; i++) {
     const w = ws[i]!;
     const f = fold(w);
@@ -400,7 +406,16 @@ export function parseQuestion(input: string): Question {
   const terms = [...new Set(contentStems(raw.replace(FILLERS, ' ')))];
   const verb = participle(folded, raw);
   const q = typedPart(folded);
-  const base = { raw, terms, frame: [] as string[], names: namesIn(raw), ...(verb.predicate ? verb : activeVerb(raw)) };
+  // "After congress gave it the green light, *who has to sign* the law": the verb is the question's, not the clause's.
+  const asked =
+    q === folded ? raw : raw.slice(Math.max(0, raw.search(/\b(?:who|whom|whose|what|which|when|where|why|how)\b/i)));
+  const base = {
+    raw,
+    terms,
+    frame: [] as string[],
+    names: namesIn(raw),
+    ...(verb.predicate ? verb : activeVerb(asked)),
+  };
   // The noun that names the answer's kind is the last word of the head ("former PRI *governors*").
   const framed = (words: string | undefined) => {
     base.frame = words ? contentStems(words.split(' ').pop()!) : [];
@@ -410,12 +425,22 @@ export function parseQuestion(input: string): Question {
   const expansion = /\bwhat (?:does|do|did) (.+?) stand for\b/.exec(q) ?? /\bwhat is (.+?) short for\b/.exec(q);
   if (expansion) return { ...base, type: 'what', kind: 'expansion', subject: expansion[1]! };
 
-  if (/^(when|since when|by when|until when)\b/.test(q) || /\b(what|which) (date|day|year|month|time)\b/.test(q))
+  // "What years did the analysis cover" asks for dates as much as "what year" does.
+  if (/^(when|since when|by when|until when)\b/.test(q) || /\b(what|which) (date|day|year|month|time)s?\b/.test(q))
     return { ...base, type: 'when', kind: 'date' };
-  if (/^(in|on|from|by|since) (what|which) (year|date|day|month)\b/.test(q))
+  if (/^(in|on|from|by|since) (what|which) (year|date|day|month)s?\b/.test(q))
     return { ...base, type: 'when', kind: 'date' };
 
-  if (/^where\b/.test(q)) return { ...base, type: 'where', kind: 'place' };
+  // "Where is NSO Group from", "NSO Group is from which country": where someone comes from, not where anything
+  // happened.
+  const origin =
+    /^where (?:is|are|was|were|does|do|did) .+ (?:come |hail )?from$/.test(q) ||
+    /\bfrom (?:which|what) (?:country|nation)\b/.test(folded) ||
+    /^(?:which|what) (?:country|nation) (?:is|are|was|were|does|do|did) .+ (?:come |hail )?from$/.test(q);
+  // ("Come from" only frames the question.)
+  if (origin) base.terms = base.terms.filter((t) => t !== 'come' && t !== 'hail');
+  if (/^from where\b/.test(folded)) return { ...base, type: 'where', kind: 'place', source: true };
+  if (/^where\b/.test(q)) return { ...base, type: 'where', kind: 'place', ...(origin ? { origin } : {}) };
 
   const many = /\bhow many (.*)$/.exec(q);
   if (many) {
@@ -424,6 +449,8 @@ export function parseQuestion(input: string): Question {
   }
   const share = /\b(?:what|which) (share|percentage|percent|proportion|fraction|portion)\b/.exec(q);
   const size = /\bhow (big|large|long|old|far|much)\b(?: (?:an? )?([a-z]+))?/.exec(q);
+  // "How much of the guns recovered are long guns" asks for a part of a whole, as "what share" does.
+  const partOf = /\bhow much of\b/.test(q);
   if (share || size || /\bby how much\b/.test(q)) {
     const head = size && size[2] && !HEAD_STOP.has(size[2]) ? size[2] : undefined;
     return {
@@ -431,7 +458,7 @@ export function parseQuestion(input: string): Question {
       type: 'how much',
       kind: 'amount',
       head,
-      ...(share ? { share: true } : {}),
+      ...(share || partOf ? { share: true } : {}),
     };
   }
 
@@ -468,7 +495,7 @@ export function parseQuestion(input: string): Question {
     const noun = head
       ?.split(' ')
       .find((w) => PLACE_NOUNS.has(w) || PLACE_NOUNS.has(w.replace(/(ies|s)$/, (m) => (m === 'ies' ? 'y' : ''))));
-    if (noun) return { ...framed(head), type: 'which', kind: 'place', head: noun };
+    if (noun) return { ...framed(head), type: 'which', kind: 'place', head: noun, ...(origin ? { origin } : {}) };
     if (head) return { ...framed(head), type: 'which', kind: 'entity', head };
   }
   const whatDef = /^what (?:is|was|are|were) (?:the )?(.+)$/.exec(q);
@@ -477,7 +504,7 @@ export function parseQuestion(input: string): Question {
   if (/\b(called|named|known as)$/.test(q)) return { ...base, type: 'what', kind: 'entity' };
   // "What was the peso's exchange *rate* against the dollar…": the thing asked about, which the answer's
   // sentence must name.
-  const thing = whatDef ? thingAsked(whatDef[1]!) : undefined;
+  const thing = whatDef ? thingAsked(whatDef[1]!) : which ? nounBeforeVerb(which[1]!) : undefined;
   return { ...base, type: 'what', kind: 'phrase', ...(thing ? { head: thing } : {}) };
 }
 
@@ -485,6 +512,22 @@ export function parseQuestion(input: string): Question {
 const PHRASE_END = new Set(['against', 'per', 'among', 'toward', 'towards', 'across', 'amid', 'versus', 'without']);
 // Nouns that say nothing of what is asked: "what are the *names* of…".
 const EMPTY_THINGS = new Set(['name', 'names', 'kind', 'kinds', 'type', 'types', 'sort', 'number', 'list']);
+
+/**
+ * "What news *magazine* featured Doval", "what major *law* did Peña Nieto get passed": the noun between "what"
+ * and the verb, when a verb or an auxiliary follows it.
+ */
+function nounBeforeVerb(rest: string): string | undefined {
+  const head = headPhrase(rest);
+  if (!head) return undefined;
+  const words = head.split(' ');
+  const next = rest.split(' ')[words.length];
+  const first = words[0]!;
+  const noun = words.at(-1)!;
+  if (!next || /ed$/.test(first) || IRREGULAR[first] || STOPWORDS.has(first) || EMPTY_THINGS.has(noun))
+    return undefined;
+  return AUXILIARY.test(next) || /ed$/.test(next) ? noun : undefined;
+}
 
 /** The noun of "what was the peso's exchange rate against…": "rate". */
 function thingAsked(rest: string): string | undefined {

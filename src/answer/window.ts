@@ -16,6 +16,12 @@ const ANAPHOR =
  * nobody — a name opening `next` ("Mexico's finance minister resigned… Jose Antonio Meade had been…").
  */
 export function continues(first: string, next: string, firstNamesSomeone: boolean): boolean {
+  // A byline or a heading ("Patricio R. Estévez-Soto, PhD Candidate in Security and Crime Science, UCL") carries
+  // nothing on: mostly capitals and no stop. (Some of the corpus's paragraphs end a sentence without a stop.)
+  if (!/[.!?][”"’')\]]*\s*$/.test(next)) {
+    const ws = next.split(/\s+/).filter((w) => /\p{L}/u.test(w));
+    if (ws.length && ws.filter((w) => /^\p{Lu}/u.test(w)).length * 2 >= ws.length) return false;
+  }
   const body = next.trim().replace(CONNECTIVE, '');
   if (ANAPHOR.test(body)) return true;
   const firstFolded = ` ${fold(first)} `;

@@ -6,6 +6,8 @@ export interface MentionedEntity extends EntityRef {
   /** Where the name was found in the text (first occurrence). */
   start: number;
   end: number;
+  /** The actor's kind ("person", "media"…), or the entity type for events and policies. */
+  kind: string;
 }
 
 // One matcher per store, rebuilt when the alias table changes (an ingest in another process adds names).
@@ -71,7 +73,7 @@ export function entitiesMentioned(store: Store, text: string, limit = 10): Menti
     const key = `${m.entityType}:${m.entityId}`;
     if (seen.has(key)) continue;
     const ref = entityRef(store, m.entityType, m.entityId);
-    if (ref) seen.set(key, { ...ref, start: m.start, end: m.end });
+    if (ref) seen.set(key, { ...ref, start: m.start, end: m.end, kind: m.kind });
     if (seen.size >= limit) break;
   }
   return [...seen.values()];

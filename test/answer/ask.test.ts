@@ -292,3 +292,119 @@ describe('ask reads the question as a reporter types it', () => {
     expect(answerOf('What date was Alejandro Gutierrez arrested?')).toBeNull();
   });
 });
+
+describe('ask ties its answer to the question’s subject, verb and noun', () => {
+  it('says where someone is from only where the sentence ties the place to them', () => {
+    // "developed by Israeli company NSO Group" — not "In Mexico, three … agencies had signed deals with NSO".
+    expect(answerOf('NSO Group is from which country?')).toBe('Israel');
+    expect(answerOf('where is NSO group from')).toBe('Israel');
+    // No sentence says where Guerreros Unidos comes from; the places it is named beside are not that.
+    expect(answerOf('where is Guerreros Unidos from')).toBeNull();
+  });
+
+  it('answers "from where" only with what something went from', () => {
+    // "Roberto Borge, who governed … Quintana Roo …, was taken … from the offices of Panama‘s national police".
+    expect(answerOf('From where was Roberto Borge taken to the air force base?')).not.toBe('Quintana Roo');
+  });
+
+  it('does not give the place of another verb: "arrested in Panama City … preparing to board a flight"', () => {
+    expect(answerOf('Where did Roberto Borge board the Mexican plane?')).not.toBe('Panama City');
+  });
+
+  it('does not answer with an entity the question names, even as a lower-case acronym', () => {
+    expect(answerOf("which outlet reported amlo's initial proposal to regulate foreign officials")).toBe('Proceso');
+  });
+
+  it('answers "what years" with the span of years', () => {
+    expect(answerOf('what years did the CIDE analysis of army armed confrontations cover?')).toBe('2007 to 2014');
+  });
+
+  it('answers "how much of" with a part of the whole, not with the whole', () => {
+    expect(answerOf('how much of the US-sourced guns recovered in mexico are long guns?')).toMatch(/^Nearly half/);
+  });
+
+  it('gives a reason for what a person did only from words that name that person', () => {
+    // "…as the challenger to the incumbent president, Lopez Obrador, … was encircled by a massive spying
+    // campaign" says nothing of why Peña Nieto could not run again.
+    expect(answerOf("why can't pena nieto run again in 2018") ?? '').not.toMatch(/challenger/);
+  });
+
+  it('holds a who-question to its verb even behind a leading clause', () => {
+    // "…which was backed by the ruling Institutional Revolutionary Party" backed the law; it does not sign it.
+    expect(answerOf('after congress gave it the green light, who has to sign the internal security law?')).toMatch(
+      /Pena Nieto/,
+    );
+  });
+
+  it('finds no answer where the sentence speaks of the thing only in the question’s words', () => {
+    // "…links to open for a news magazine featuring him and renewal of Netflix subscription": no magazine named.
+    expect(
+      answerOf('What news magazine featured Fernando Rodriguez Doval in the 2016 text messages he got?'),
+    ).toBeNull();
+  });
+
+  it('reads a what-answer past "U.S.": an abbreviation ends no clause', () => {
+    // "…telling many U.S. security advisors and intelligence agents operating in Mexico to go packing."
+    const a = answerOf(
+      'What did Pena Nieto tell many U.S. security advisors and intelligence agents in Mexico early in his administration?',
+    );
+    expect(a).toMatch(/to go packing$/);
+  });
+
+  it('does not give the possessor of the thing asked for: "the U.S.’ incoming Biden Administration’s initiatives"', () => {
+    expect(answerOf('which Biden administration initiatives could AMLO hinder by delaying signing the law?')).not.toBe(
+      'U.S',
+    );
+  });
+
+  it('does not give the title of the person the question names, nor a country for "which counterpart"', () => {
+    // "Mexico s National Defense Secretary, General Guillermo Galván Galván, … interviewed with his U.S.
+    // counterpart": the counterpart is not named.
+    expect(
+      answerOf(
+        'Which U.S. counterpart did General Galvan Galvan interview when he reviewed the status of cooperation?',
+      ),
+    ).toBeNull();
+    // A place before the name is no person: "…governor of Mexico’s northern state of Sonora, Claudia Pavlovich".
+    expect(answerOf('Who was the first female governor of Sonora?')).toBe('Claudia Pavlovich');
+  });
+
+  it('answers "which relative" with a person, never a party', () => {
+    expect(answerOf('which relative of pena nieto ran for governor of the state of mexico in 2017?')).not.toBe('PRI');
+  });
+
+  it('holds "when did they first meet" to a first meeting', () => {
+    // "When Enrique Peña Nieto meets on January 6 with Barack Obama" is not said to be their first meeting.
+    expect(answerOf('When did Pena Nieto and Obama first meet?')).toBeNull();
+  });
+
+  it('counts "how many years after X" only from "N years after"', () => {
+    // "For the past four years, these events have coincided with…" counts something else.
+    expect(answerOf('how many years after tlatelolco did the ayotzinapa disappearances happen?') ?? '').not.toMatch(
+      /four/,
+    );
+  });
+
+  it('reads a pledge as what someone wants', () => {
+    // "…has pledged to train enough police officers to remove the armed forces from the fight … in three years."
+    expect(
+      answerOf("In how many years does AMLO's team want the armed forces out of the fight against organised crime?"),
+    ).toBe('three years');
+  });
+
+  it('never gives a byline or a photo caption’s furniture as a reason or a phrase', () => {
+    expect(
+      answerOf("why could pulling the army off the streets make mexico's security situation worse") ?? '',
+    ).not.toMatch(/Estévez-Soto/);
+    expect(answerOf('what is the borge extradition for the PRI?') ?? '').not.toMatch(/^\(C\)/);
+  });
+
+  it('fills the slot a what-question leaves: "unable to do" is "unable to identify"', () => {
+    expect(answerOf('What are Mexican authorities often unable to do with bodies found in mass graves?')).toMatch(
+      /^identify bodies/,
+    );
+    // "…the president could be utilizing the legislation as a “bargaining chip”": no sentence says "using … as",
+    // so no other words after the question's are given.
+    expect(answerOf('What could AMLO be using the new law on foreign agents as?')).toBeNull();
+  });
+});

@@ -68,6 +68,23 @@ describe('numbers', () => {
   });
 });
 
+describe('parts of a whole', () => {
+  it('takes "nearly half of…" as an amount, never as a count', () => {
+    const s = line('Nearly half of the U.S.-sourced guns recovered in Mexico are considered long guns');
+    expect(texts(numberCandidates(s, undefined, 'amount'))).toContain('Nearly half');
+    expect(texts(numberCandidates(s, undefined, 'count'))).not.toContain('Nearly half');
+  });
+
+  it('takes "roughly double that" as an amount: a multiple', () => {
+    const s = line(
+      'crime and violence can cost regional economies on average three percent of GDP, and roughly double that in Central America',
+    );
+    expect(texts(numberCandidates(s, undefined, 'amount'))).toEqual(
+      expect.arrayContaining(['three percent', 'roughly double']),
+    );
+  });
+});
+
 describe('reasons', () => {
   it('takes "due to" and what follows', () => {
     const s = line(
@@ -232,6 +249,34 @@ describe('questions', () => {
     expect(parseQuestion('What are the names of the two Mexican journalists?').head).toBeUndefined();
     expect(parseQuestion("Which capo's arrest was crucially facilitated by U.S. intelligence?").head).toBe('capo');
     expect(parseQuestion('Which U.S. strategy recognized the close links?').head).toBe('u s strategy');
+  });
+
+  it('reads "what years", "how much of", "from where" and "where is X from" for what they ask', () => {
+    expect(parseQuestion('what years did the CIDE analysis of army armed confrontations cover?').kind).toBe('date');
+    const part = parseQuestion('how much of the US-sourced guns recovered in mexico are long guns?');
+    expect([part.kind, part.share]).toEqual(['amount', true]);
+    const from = parseQuestion('From where was Roberto Borge taken to the air force base?');
+    expect([from.kind, from.source]).toEqual(['place', true]);
+    for (const q of [
+      'NSO Group is from which country?',
+      'where is NSO group from',
+      'which country does NSO come from?',
+    ])
+      expect(parseQuestion(q)).toMatchObject({ kind: 'place', origin: true });
+    // "Come from" only frames the question: it is no word a sentence must hold.
+    expect(parseQuestion('which country does NSO come from?').terms).not.toContain('come');
+    expect(parseQuestion('Where was Cienfuegos arrested?').origin).toBeUndefined();
+  });
+
+  it('finds the verb of the question, not of a clause in front of it, and reads "has to" as a modal', () => {
+    const q = parseQuestion('after congress gave it the green light, who has to sign the internal security law?');
+    expect(q.predicate).toBe(stem('sign'));
+  });
+
+  it('reads the noun of "what <noun> <verb>": the thing the cited words must name', () => {
+    expect(parseQuestion('What news magazine featured Fernando Rodriguez Doval in 2016?').head).toBe('magazine');
+    expect(parseQuestion('What major law did Peña Nieto get passed?').head).toBe('law');
+    expect(parseQuestion('What does SETEC stand for?').head).toBeUndefined();
   });
 
   it('stems the forms of a word alike', () => {

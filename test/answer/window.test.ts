@@ -30,4 +30,12 @@ describe('continues', () => {
     );
     expect(continues(first, next, true)).toBe(false);
   });
+
+  it('does not carry on into a byline or a heading: a sentence ends in a stop', () => {
+    const first = line(
+      'The security situation in Mexico remains dire, and it’s likely to remain that way for some time.',
+    );
+    const next = line('Patricio R. Estévez-Soto, PhD Candidate in Security and Crime Science, UCL');
+    expect(continues(first, next, false)).toBe(false);
+  });
 });
