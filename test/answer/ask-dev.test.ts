@@ -10,6 +10,7 @@ const { store, db } = seededStore();
 describe('ask on the development set', () => {
   const e = evaluate(store, db, dev);
   if (process.env.ASK_DEBUG) console.log(`${e.failures()}\n${e.summary()}`);
+  else if (process.env.ASK_REPORT) console.log(`ask-dev.yaml\n${e.summary()}`);
 
   it('covers every question type with at least 60 answerable and 15 unanswerable questions', () => {
     expect(dev.answerable.length).toBeGreaterThanOrEqual(60);
@@ -19,8 +20,8 @@ describe('ask on the development set', () => {
   });
 
   // The issue's target is 90%. Measured: 174/186 (93.5%) with 1 wrong answer in stop 14 (was 137/186 with 14
-  // wrong); 174/186 with 0 wrong in stop 15. The floors are those numbers, so that any regression fails. The
-  // unread held-out set (ask-heldout.test.ts) gives the honest number: 17/40.
+  // wrong); 174/186 with 0 wrong in stops 15 and 16. The floors are those numbers, so that any regression fails.
+  // The unread held-out set (ask-heldout.test.ts) gives the honest number: 11/40, with 5 wrong.
   it('answers at least 93% of the answerable questions correctly, with the right citation', () => {
     expect(e.count('correct') / e.verdicts.length).toBeGreaterThanOrEqual(0.93);
     expect(e.count('wrong source')).toBe(0);

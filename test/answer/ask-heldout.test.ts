@@ -3,9 +3,10 @@
 //
 // Each set was written blind to the implementation by someone who read only the corpus and the earlier sets.
 // Its first measurement is the honest number; once its failures are read and the code changed for them it is
-// development data, and a new blind set takes its place. Sets 1–3 are retired; set 4 is unread.
+// development data, and a new blind set takes its place. Sets 1–6 are retired; set 7 is unread.
 // The floors below are the measured numbers, so that a regression fails; they are not targets: on the unread
-// set ask gives a wrong answer to 5 of 40 questions and answers 1 of 10 it cannot (issue 5 stays open on it).
+// set ask answers 11 of 40 correctly, gives a wrong answer to 5 and answers 4 of the 10 it cannot (issue 5 stays
+// open on it).
 import { describe, expect, it } from 'vitest';
 import { seededStore } from '../helpers/store.js';
 import { QUESTION_TYPES, evaluate, expectGrounded, loadSet } from './judge.js';
@@ -14,18 +15,31 @@ const { store, db } = seededStore();
 
 const SETS = [
   // Before tuning: 22/40, 6 wrong, 2/10 unanswerable answered. Stop 13: 25/40, 8 wrong, 0/10. Stop 14, after the
-  // answer-type checks written from its failures: 28/40, 4 wrong, 0/10.
-  { file: 'ask-heldout.yaml', correct: 28, wrong: 4, unanswerable: 0, read: true },
+  // answer-type checks written from its failures: 28/40, 4 wrong, 0/10. Stop 16: 31/40, 0 wrong ("United States"
+  // accepted for where Cienfuegos was arrested: the article says so).
+  { file: 'ask-heldout.yaml', correct: 31, wrong: 0, unanswerable: 0, read: true },
   // First measurement, stop 14: 19/40 (47.5%), 6 wrong, 15 not found, 3/10 unanswerable answered. Retired to
   // development in stop 15 (its failures read): 26/40, 0 wrong, 0/10.
   { file: 'ask-heldout-2.yaml', correct: 26, wrong: 0, unanswerable: 0, read: true },
   // Written blind in stop 15; first measurement (after the changes from held-out 2): 15/40, 9 wrong, 2/10
   // answered. The stop-14 code on it: 16/40, 11 wrong, 2/10. Then retired to development the same stop: 18/40,
-  // 5 wrong, 0/10.
-  { file: 'ask-heldout-3.yaml', correct: 18, wrong: 5, unanswerable: 0, read: true },
+  // 5 wrong, 0/10. Stop 16: 20/40, 2 wrong.
+  { file: 'ask-heldout-3.yaml', correct: 20, wrong: 2, unanswerable: 0, read: true },
   // Written blind in stop 15 while held-out 3 was being read; measured once, at the end of that stop: 17/40
-  // (42.5%), 5 wrong, 18 not found, 1/10 answered. The stop-14 code on it: 16/40, 9 wrong, 1/10. Unread.
-  { file: 'ask-heldout-4.yaml', correct: 17, wrong: 5, unanswerable: 1, read: false },
+  // (42.5%), 5 wrong, 18 not found, 1/10 answered. The stop-14 code on it: 16/40, 9 wrong, 1/10. Retired in stop
+  // 16: 21/40, 0 wrong, 0/10.
+  { file: 'ask-heldout-4.yaml', correct: 21, wrong: 0, unanswerable: 0, read: true },
+  // Written blind in stop 16 (from the first half of each article) and measured once on stop 15's code and on
+  // this stop's: 16/40, 1 wrong, 1/10 answered both (after one change that had cost a correct answer was undone).
+  // Retired the same stop; no answer on it changed after.
+  { file: 'ask-heldout-5.yaml', correct: 16, wrong: 1, unanswerable: 1, read: true },
+  // Written blind in stop 16 (from the second half of each article). First measurement: stop 15's code 16/40,
+  // 9 wrong, 3/10 answered; this stop's code at the time 14/40, 9 wrong, 3/10. Retired the same stop and its
+  // failures read: 16/40, 2 wrong, 1/10.
+  { file: 'ask-heldout-6.yaml', correct: 16, wrong: 2, unanswerable: 1, read: true },
+  // Written blind in stop 16 while held-out 5 and 6 were being read; measured once, at the end of that stop:
+  // 11/40 (27.5%), 5 wrong, 24 not found, 4/10 answered — the same with stop 15's code. Unread.
+  { file: 'ask-heldout-7.yaml', correct: 11, wrong: 5, unanswerable: 4, read: false },
 ];
 
 describe.each(SETS)('ask on the held-out set $file', ({ file, correct, wrong, unanswerable, read }) => {
