@@ -18,6 +18,7 @@ import { parseLine } from '../../src/core/parse.js';
 import type { Reply } from '../../src/core/reply.js';
 import { discordProblems, discordTexts, slackProblems, slackTexts, wellFormed } from '../helpers/limits.js';
 import { seededStore } from '../helpers/store.js';
+import { REQUIRED_VALUES } from './baseline.js';
 import { fingerprint } from './fingerprint.js';
 import { knownBug } from './known-bugs.js';
 import { stackLeak } from './leaks.js';
@@ -44,16 +45,7 @@ const buttonId: ButtonIdFor = ({ kind, line }) =>
   );
 
 /** A valid value for each required positional, so that the other options get past missing_argument. */
-const BASELINE: Record<string, Record<string, string>> = {
-  ask: { question: 'When was Cienfuegos arrested?' },
-  actor: { name: 'cisen' },
-  event: { name: 'ayotzinapa' },
-  policy: { name: 'merida' },
-  search: { text: 'pegasus' },
-  source: { ref: 'P1' },
-  find: { text: 'Peña Nieto' },
-  digest: { action: 'preview' },
-};
+const BASELINE: Record<string, Record<string, string>> = { ...REQUIRED_VALUES, digest: { action: 'preview' } };
 /** digest's time: and tz: only mean something with subscribe. */
 const BASELINE_FOR_OPTION: Record<string, Record<string, string>> = {
   'digest.time': { action: 'subscribe', tz: 'America/Mexico_City' },

@@ -19,6 +19,7 @@ import {
   wellFormed,
 } from '../helpers/limits.js';
 import { seededStore } from '../helpers/store.js';
+import { REQUIRED_VALUES } from './baseline.js';
 import { fingerprint } from './fingerprint.js';
 import { knownBug } from './known-bugs.js';
 import { stackLeak } from './leaks.js';
@@ -77,15 +78,7 @@ function problems(payload: Record<string, any>, where: string): string[] {
 }
 
 /** A valid value for each required option, so that the nasty one is the option that gets judged. */
-const BASELINE: Record<string, Record<string, string>> = {
-  ask: { question: 'When was Cienfuegos arrested?' },
-  actor: { name: 'cisen' },
-  event: { name: 'ayotzinapa' },
-  policy: { name: 'merida' },
-  search: { text: 'pegasus' },
-  source: { ref: 'P1' },
-  find: { text: 'Peña Nieto' },
-};
+const BASELINE = REQUIRED_VALUES;
 
 const COMMANDS: CommandSpec[] = registry.list().filter((c) => c.options.length > 0);
 

@@ -3,7 +3,6 @@
 // debug line names the command, platform, duration and outcome — never what the user typed.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { registry } from '../../commands/index.js';
-import type { CommandSpec } from '../../src/core/command.js';
 import { type Registry, dispatchLine } from '../../src/core/dispatch.js';
 import type { Logger } from '../../src/core/platform.js';
 import { createLogger } from '../../src/log.js';
@@ -12,20 +11,12 @@ import { startTestBot } from '../adapters/discord/bot.js';
 import { slash } from '../adapters/discord/raw.js';
 import type { ResponseUrlServer } from '../adapters/slack/fakes/response-url.js';
 import { type SlackHttpApp, startSlackHttp } from '../adapters/slack/http-app.js';
+import { explodingCommand } from '../helpers/exploding.js';
 import { seededStore } from '../helpers/store.js';
 
 const { store, ctx } = seededStore();
 
-const explode: CommandSpec = {
-  name: 'explode',
-  description: 'Always fails (test)',
-  examples: [],
-  options: [],
-  permission: 'everyone',
-  handler() {
-    throw new Error('database disk image is malformed');
-  },
-};
+const explode = explodingCommand('database disk image is malformed');
 const testRegistry: Registry = {
   get: (name) => (name.toLowerCase() === 'explode' ? explode : registry.get(name)),
   list: () => [...registry.list(), explode],

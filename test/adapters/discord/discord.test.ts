@@ -9,6 +9,7 @@ import { loadConfig } from '../../../src/config.js';
 import type { CommandSpec } from '../../../src/core/command.js';
 import type { Registry } from '../../../src/core/dispatch.js';
 import { ChannelGoneError, type Logger, type RunningAdapter } from '../../../src/core/platform.js';
+import { explodingCommand } from '../../helpers/exploding.js';
 import { seededStore } from '../../helpers/store.js';
 import { FakeDiscord, type RecordedRequest } from './fake-discord.js';
 import { expectNoOpenSockets } from './sockets.js';
@@ -33,16 +34,7 @@ const slowBrief: CommandSpec = {
     return registry.get('actor')!.handler(ctx, { name: 'cisen' });
   },
 };
-const explode: CommandSpec = {
-  name: 'explode',
-  description: 'Always fails (test)',
-  examples: [],
-  options: [],
-  permission: 'everyone',
-  handler() {
-    throw new Error('disk on fire');
-  },
-};
+const explode = explodingCommand('disk on fire');
 const desk: CommandSpec = {
   name: 'desk',
   description: 'Managers only (test)',

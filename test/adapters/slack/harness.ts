@@ -3,6 +3,7 @@ import type { Args, CommandSpec, Context } from '../../../src/core/command.js';
 import type { Registry } from '../../../src/core/dispatch.js';
 import type { Logger } from '../../../src/core/platform.js';
 import { registry } from '../../../commands/index.js';
+import { explodingCommand } from '../../helpers/exploding.js';
 
 /** Every log line the adapter wrote, for asserting on what was logged (and that no token was). */
 export function recordingLog(): { log: Logger; entries: Parameters<Logger>[0][] } {
@@ -15,16 +16,7 @@ export function recordingLog(): { log: Logger; entries: Parameters<Logger>[0][] 
  * `deskonly`, an admin-only command, to see the Slack admin check reach the dispatcher.
  */
 export function testRegistry(): Registry {
-  const explode: CommandSpec = {
-    name: 'explode',
-    description: 'A command whose handler fails.',
-    examples: ['explode'],
-    options: [],
-    permission: 'everyone',
-    handler() {
-      throw new Error('database is locked');
-    },
-  };
+  const explode = explodingCommand('database is locked');
   const deskonly: CommandSpec = {
     name: 'deskonly',
     description: 'Admin-only test command.',
