@@ -856,15 +856,31 @@ function namesTheHead(q: Question, text: string): boolean {
  * Whether the question names an entity by any of its names, in any case: "which outlet reported amlo's
  * proposal" names AMLO though a lower-case acronym does not link it, so "President AMLO" is not the answer.
  */
-function namedInQuestion(store: Store, q: Question, e: { entityType: EntityType; entityId: number }): boolean {
-  const asked = ` ${fold(q.raw)} `;
-  // Strong names only: a weak alias ("Peña", "the president") may be someone else's in the question.
-  const names = store
-    .aliases(e.entityType, e.entityId)
-    .filter((a) => !a.weak)
-    .map((a) => fold(a.alias));
-  return names.some((n) => n.length >= 3 && asked.includes(` ${n} `));
+function namedInQuestion(store: Store, asked: string, e: { entityType: EntityType; entityId: number }): boolean {
+  return strongNames(store, e.entityType, e.entityId).some((n) => n.length >= 3 && asked.includes(` ${n} `));
 }
+
+/**
+ * An entity's strong names, folded — a weak alias ("Peña", "the president") may be someone else's. Read once
+ * per entity while the store is unchanged: every candidate that names a known entity asks.
+ */
+function strongNames(store: Store, type: EntityType, id: number): string[] {
+  const stamp = store.changeStamp();
+  let memo = namesMemo.get(store);
+  if (!memo || memo.stamp !== stamp) namesMemo.set(store, (memo = { stamp, names: new Map() }));
+  const key = `${type}:${id}`;
+  let names = memo.names.get(key);
+  if (!names) {
+    if (memo.names.size > 5000) memo.names.clear();
+    names = store
+      .aliases(type, id)
+      .filter((a) => !a.weak)
+      .map((a) => fold(a.alias));
+    memo.names.set(key, names);
+  }
+  return names;
+}
+const namesMemo = new WeakMap<Store, { stamp: string; names: Map<string, string[]> }>();
 
 function editDistance(a: string, b: string): number {
   if (Math.abs(a.length - b.length) > 1) return 2;
@@ -1035,7 +1051,18 @@ function bestCandidate(
       );
       cands.push(...phrases);
       // "Where is NSO Group from": only a place the sentence ties to the subject answers it.
-      const origins = q.origin ? originCandidates(s, subjectSpans(q, known, asked, s)) : undefined;
+      const origins = q.origin ? originCandidates(s, subjectSpans(q.names, known, asked, s)) : undefined;
+      // Where the sentence names the people the question names, for titles set beside them (below).
+      const namedPeople =
+        q.kind === 'entity' || q.kind === 'person'
+          ? subjectSpans(
+              q.names.filter((n) => !isKnownPlace(n)),
+              known.filter((k) => k.kind === 'person'),
+              asked,
+              s,
+            )
+          : [];
+      const askedText = ` ${fold(q.raw)} `;
       if (origins) cands.push(...origins.fromAdjective);
       const verb = q.kind === 'person' || q.kind === 'entity' ? questionVerb(q) : undefined;
       const roles = prepositionRoles(q);
@@ -1055,7 +1082,7 @@ function bestCandidate(
         }
         // The entity the question is about is not its answer ("Salvador Cienfuegos Zepeda" to "which agency
         // arrested Cienfuegos").
-        if (hit && (asked.has(`${hit.entityType}:${hit.entityId}`) || namedInQuestion(store, q, hit))) {
+        if (hit && (asked.has(`${hit.entityType}:${hit.entityId}`) || namedInQuestion(store, askedText, hit))) {
           c.bonus = Number.NEGATIVE_INFINITY;
           continue;
         }
@@ -1068,7 +1095,7 @@ function bestCandidate(
         }
         // "Mexico's National Defense Secretary, General Guillermo Galván Galván": a title set beside a name the
         // question gives describes that person; it answers nothing about whom they met.
-        if ((q.kind === 'entity' || q.kind === 'person') && titleOfAsked(s, c, q, known, asked)) {
+        if (titleOfAsked(s, c, namedPeople)) {
           c.bonus = Number.NEGATIVE_INFINITY;
           continue;
         }
@@ -1312,12 +1339,13 @@ function possessorOf(s: string, c: Candidate, head: string): boolean {
   return noun !== undefined && stemsOf(after.replace(/^\./, '').split(/[,;.]/)[0] ?? '').includes(noun);
 }
 
-/** Whether a candidate is the title of a person the question names, set right before or after their name. */
-function titleOfAsked(s: string, c: Candidate, q: Question, known: Mention[], asked: Set<string>): boolean {
-  // People only: "the first female governor of … Sonora, Claudia Pavlovich" names the governor after the place.
-  const people = known.filter((k) => k.kind === 'person');
-  const spans = subjectSpans({ ...q, names: q.names.filter((n) => !isKnownPlace(n)) }, people, asked, s);
-  return spans.some(
+/**
+ * Whether a candidate is the title of a person the question names, set right before or after their name (the
+ * spans of people only: "the first female governor of … Sonora, Claudia Pavlovich" names the governor after
+ * the place).
+ */
+function titleOfAsked(s: string, c: Candidate, people: { start: number; end: number }[]): boolean {
+  return people.some(
     (x) =>
       (x.start >= c.end && /^,?\s+(?:\p{Lu}\p{Ll}*\.?\s+){0,3}$/u.test(s.slice(c.end, x.start))) ||
       (x.end <= c.start && /^,\s+(?:the\s+|an?\s+)?$/.test(s.slice(x.end, c.start))),
@@ -1325,22 +1353,32 @@ function titleOfAsked(s: string, c: Candidate, q: Question, known: Mention[], as
 }
 
 /** Where the sentence names what the question is about: a linked entity's mention, or a name the question gives. */
-function subjectSpans(q: Question, known: Mention[], asked: Set<string>, s: string): { start: number; end: number }[] {
+function subjectSpans(
+  names: string[],
+  known: Mention[],
+  asked: Set<string>,
+  s: string,
+): { start: number; end: number }[] {
   const spans = known
     .filter((k) => asked.has(`${k.entityType}:${k.entityId}`))
     .map((k) => ({ start: k.start, end: k.end }));
-  // Letter by letter, so that offsets stay the sentence's: "Galván" is found by "Galvan".
-  const lower = s
-    .split('')
-    .map((ch) => (ch.normalize('NFD')[0] ?? ch).toLowerCase())
-    .join('');
-  for (const name of q.names) {
-    const last = name.split(' ').pop()!.toLowerCase();
+  if (names.length === 0) return spans;
+  const lower = plainLower(s);
+  for (const name of names) {
+    const last = plainLower(name.split(' ').pop()!);
     if (last.length < 3) continue;
     for (let at = lower.indexOf(last); at >= 0; at = lower.indexOf(last, at + 1))
       spans.push({ start: at, end: at + last.length });
   }
   return spans;
+}
+
+/** Lower case without accents, letter by letter so that offsets stay the text's: "Galván" meets "Galvan". */
+function plainLower(text: string): string {
+  return text
+    .split('')
+    .map((ch) => (ch.normalize('NFD')[0] ?? ch).toLowerCase())
+    .join('');
 }
 
 /**

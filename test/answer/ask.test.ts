@@ -365,6 +365,12 @@ describe('ask ties its answer to the question’s subject, verb and noun', () =>
         'Which U.S. counterpart did General Galvan Galvan interview when he reviewed the status of cooperation?',
       ),
     ).toBeNull();
+    // The same typed with the accents the corpus uses.
+    expect(
+      answerOf(
+        'Which U.S. counterpart did General Galván Galván interview when he reviewed the status of cooperation?',
+      ),
+    ).toBeNull();
     // A place before the name is no person: "…governor of Mexico’s northern state of Sonora, Claudia Pavlovich".
     expect(answerOf('Who was the first female governor of Sonora?')).toBe('Claudia Pavlovich');
   });
