@@ -112,6 +112,35 @@ describe('ask', () => {
     expect(reply.body).not.toMatch(/\d{4}/);
   });
 
+  it('when it will not answer, shows the sentences it read closest, the one holding the answer among them', () => {
+    // Ask reads no place for the call from this sentence, but a reporter reading "not in the store" should still
+    // see it: retrieval's first passage alone did not show it.
+    const cases: [string, string][] = [
+      [
+        'Where did pena nieto make his call to the senate about the security bill?',
+        'the president said at a human rights event in Mexico City',
+      ],
+      [
+        'Why were the Ayotzinapa students travelling to Mexico City?',
+        'to attend a commemorative rally for the victims of Tlatelolco',
+      ],
+    ];
+    for (const [question, holds] of cases) {
+      const r = ask(store, question);
+      expect(r.status).toBe('none');
+      if (r.status !== 'none') continue;
+      expect(r.nearest.length).toBeLessThanOrEqual(3);
+      expect(r.nearest.some((g) => g.sentence.includes(holds))).toBe(true);
+      // Each is cited where it stands: the span of the document is the sentence shown.
+      for (const g of r.nearest) {
+        const { body } = db
+          .prepare('SELECT d.body FROM passages p JOIN documents d ON d.id = p.document_id WHERE p.id = ?')
+          .get(g.passageId) as { body: string };
+        expect(body.slice(g.start, g.end).replace(/\s+/g, ' ').trim()).toBe(g.sentence);
+      }
+    }
+  });
+
   it('gives every line of text a clear reply, never an exception, and changes nothing', () => {
     const before = snapshot(db);
     const nasty = [
