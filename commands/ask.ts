@@ -1,4 +1,4 @@
-import { ask as answer, MIN_CONFIDENCE } from '../src/answer/answer.js';
+import { ask as answer, CONFIDENT, MIN_CONFIDENCE } from '../src/answer/answer.js';
 import type { Args, CommandSpec, Context } from '../src/core/command.js';
 import { cite } from '../src/core/cite.js';
 import { type ReplyItem, collectCitations, echo } from '../src/core/reply.js';
@@ -40,22 +40,27 @@ export const ask: CommandSpec = {
           text: `“${r.lead.sentence}”`,
           citation: cite(s, r.lead.passageId, r.lead.sentence, r.lead.start, r.lead.end),
         });
+      const match =
+        r.via === 'profile'
+          ? 'Curated profile, checked against its source.'
+          : r.via === 'fact' || r.via === 'event'
+            ? `Curated fact, ${pct(r.confidence)} of the question's words in its evidence.`
+            : `${pct(r.confidence)} of the question's weighted words in the cited ${r.lead ? 'lead-in, whose next paragraph holds the answer' : 'sentence'}.`;
       const fields = [
         ...(r.asWritten ? [{ name: 'As written', value: `“${r.asWritten}”` }] : []),
         {
           name: 'Confidence',
-          value:
-            r.via === 'profile'
-              ? 'Curated profile, checked against its source.'
-              : r.via === 'fact' || r.via === 'event'
-                ? `Curated fact, ${pct(r.confidence)} of the question's words in its evidence.`
-                : `${pct(r.confidence)} of the question's weighted words in the cited ${r.lead ? 'lead-in, whose next paragraph holds the answer' : 'sentence'} (answers need ${pct(MIN_CONFIDENCE)}).`,
+          // Below CONFIDENT, answers to questions ask was not tuned on were right about half the time: the
+          // reply says so rather than state the answer as a fact.
+          value: r.confident
+            ? `High. ${match}`
+            : `Low — read the source before using this. ${match} A confident answer needs ${pct(CONFIDENT)}; below ${pct(MIN_CONFIDENCE)} Beatbook does not answer.`,
         },
       ];
       return {
         ok: true,
-        title: echo(question, 200),
-        body: r.answer,
+        title: r.confident ? echo(question, 200) : `Possible answer — check the source: ${echo(question, 160)}`,
+        body: r.confident ? r.answer : `Possibly: ${r.answer}`,
         fields,
         items,
         citations: collectCitations(items),

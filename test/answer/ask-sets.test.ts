@@ -21,6 +21,11 @@ describe.each([
   'ask-heldout-4.yaml',
   'ask-heldout-5.yaml',
   'ask-heldout-6.yaml',
+  'ask-heldout-7.yaml',
+  'ask-heldout-8.yaml',
+  'ask-heldout-9.yaml',
+  'ask-heldout-10.yaml',
+  'ask-heldout-11.yaml',
 ])('%s', (file) => {
   const set = loadSet(file);
 

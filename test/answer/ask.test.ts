@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { registry } from '../../commands/index.js';
-import { ask } from '../../src/answer/answer.js';
+import { ask, CONFIDENT, MIN_CONFIDENCE } from '../../src/answer/answer.js';
 import { dispatchLine } from '../../src/core/dispatch.js';
 import { renderText } from '../../src/adapters/console/render.js';
 import { readArticleFile } from '../../src/ingest/article-file.js';
@@ -110,6 +110,36 @@ describe('ask', () => {
     expect(reply.items!.length).toBeGreaterThan(0);
     expect(reply.items!.length).toBeLessThanOrEqual(3);
     expect(reply.body).not.toMatch(/\d{4}/);
+  });
+
+  it('says how sure it is: a well-covered answer is stated, a thin one offered only as possible', () => {
+    const sure = dispatchLine(registry, ctx, 'ask When was Cienfuegos arrested?');
+    expect(sure.ok).toBe(true);
+    expect(sure.title).toBe('When was Cienfuegos arrested?');
+    expect(sure.body).toBe('15 October 2020');
+    expect(sure.fields!.find((f) => f.name === 'Confidence')!.value).toMatch(/^High\. /);
+
+    // Right, but its sentence holds only some of the question's words ("developed by Israeli company NSO
+    // Group"): below CONFIDENT, unseen questions' answers were right about half the time.
+    const thin = ask(store, 'Which company developed the Pegasus spyware?');
+    expect(thin.status).toBe('answered');
+    if (thin.status !== 'answered') return;
+    expect(thin.confidence).toBeGreaterThanOrEqual(MIN_CONFIDENCE);
+    expect(thin.confidence).toBeLessThan(CONFIDENT);
+    expect(thin.confident).toBe(false);
+    const possible = dispatchLine(registry, ctx, 'ask Which company developed the Pegasus spyware?');
+    expect(possible.ok).toBe(true);
+    expect(possible.title).toBe('Possible answer — check the source: Which company developed the Pegasus spyware?');
+    expect(possible.body).toBe('Possibly: NSO Group');
+    expect(possible.fields!.find((f) => f.name === 'Confidence')!.value).toMatch(/^Low — read the source/);
+    expect(possible.items![0]!.label).toBe('Source');
+    expect(possible.items![0]!.text).toContain('NSO Group');
+
+    // The line is the confidence itself, for every answer.
+    for (const q of ['Who said the use of Pegasus went wild?', 'When was journalist Cecilio Pineda shot dead?']) {
+      const r = ask(store, q);
+      if (r.status === 'answered') expect(r.confident).toBe(r.confidence >= CONFIDENT);
+    }
   });
 
   it('when it will not answer, shows the sentences it read closest, the one holding the answer among them', () => {

@@ -35,6 +35,10 @@ export interface Evaluation {
   count(v: Verdict): number;
   /** Unanswerable questions that got an answer anyway. */
   answeredUnanswerable(): string[];
+  /** Of the answers with verdict v, those given confidently (not as a possible answer). */
+  confident(v: Verdict): number;
+  /** Unanswerable questions that got a confident answer. */
+  confidentlyAnsweredUnanswerable(): string[];
   /** One line of totals and one per question type: what a report quotes. */
   summary(): string;
   /** Each failure with what was wanted and what came back: for the development set only. */
@@ -64,14 +68,33 @@ export function evaluate(store: Store, db: DB, set: QuestionSet): Evaluation {
   const unanswered = set.unanswerable.map((u) => ({ u, r: ask(store, u.q) }));
   const count = (v: Verdict) => verdicts.filter((x) => x.v === v).length;
   const answeredUnanswerable = () => unanswered.filter((x) => x.r.status === 'answered').map((x) => x.u.q);
+  const sure = (r: AskResult) => r.status === 'answered' && r.confident;
+  // A "not in the store" reply still helps when one of the sentences it shows holds the evidence.
+  const squash = (t: string) => fold(t).replace(/\s+/g, ' ');
+  const shows = (item: Answerable, r: AskResult) => {
+    if (r.status !== 'none') return false;
+    const ev = squash(item.evidence);
+    return r.nearest.some((g) => {
+      const t = squash(g.sentence);
+      return t.includes(ev) || ev.includes(t) || (ev.length > 40 && t.includes(ev.slice(0, 40)));
+    });
+  };
+  const shown = verdicts.filter((x) => shows(x.item, x.r)).length;
+  const confident = (v: Verdict) => verdicts.filter((x) => x.v === v && sure(x.r)).length;
+  const confidentlyAnsweredUnanswerable = () => unanswered.filter((x) => sure(x.r)).map((x) => x.u.q);
   return {
     verdicts,
     unanswered,
     count,
     answeredUnanswerable,
+    confident,
+    confidentlyAnsweredUnanswerable,
     summary() {
+      const wrong = (n: (v: Verdict) => number) => n('wrong answer') + n('wrong source');
       const lines = [
         `correct ${count('correct')}/${verdicts.length} (${pct(count('correct') / verdicts.length)}), wrong answer ${count('wrong answer')}, wrong source ${count('wrong source')}, not found ${count('not found')}; unanswerable answered ${answeredUnanswerable().length}/${unanswered.length}`,
+        `  not found with the evidence among the sentences shown: ${shown}/${count('not found')}`,
+        `  confident: ${confident('correct')} correct, ${wrong(confident)} wrong, ${confidentlyAnsweredUnanswerable().length} unanswerable answered; possible: ${count('correct') - confident('correct')} correct, ${wrong(count) - wrong(confident)} wrong, ${answeredUnanswerable().length - confidentlyAnsweredUnanswerable().length} unanswerable answered`,
       ];
       for (const t of QUESTION_TYPES) {
         const of = verdicts.filter((x) => x.item.type === t);
@@ -90,7 +113,7 @@ export function evaluate(store: Store, db: DB, set: QuestionSet): Evaluation {
           out.push(
             `${v.padEnd(13)} [${item.type}] ${item.q}\n    want ${JSON.stringify(item.answers)} (${item.doc})\n    got  ${
               r.status === 'answered'
-                ? `${r.answer} (${r.confidence}, ${r.via}) ← ${r.support.sentence.slice(0, 160)}`
+                ? `${r.answer} (${r.confidence}${r.confident ? '' : ' possible'}, ${r.via}) ← ${r.support.sentence.slice(0, 160)}`
                 : r.reason
             }`,
           );
