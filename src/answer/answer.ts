@@ -179,11 +179,11 @@ export function ask(
   text: string,
   opts: { trace?: (q: Question, top: TraceLine[]) => void } = {},
 ): AskResult {
-  const r = read(store, text, opts);
+  const r = readAnswer(store, text, opts);
   return r.status === 'answered' ? { ...r, confident: r.confidence >= CONFIDENT } : r;
 }
 
-function read(
+function readAnswer(
   store: Store,
   text: string,
   opts: { trace?: (q: Question, top: TraceLine[]) => void },
