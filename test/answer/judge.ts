@@ -69,17 +69,16 @@ export function evaluate(store: Store, db: DB, set: QuestionSet): Evaluation {
   const count = (v: Verdict) => verdicts.filter((x) => x.v === v).length;
   const answeredUnanswerable = () => unanswered.filter((x) => x.r.status === 'answered').map((x) => x.u.q);
   const sure = (r: AskResult) => r.status === 'answered' && r.confident;
-  // A "not in the store" reply still helps when one of the sentences it shows holds the evidence.
-  const squash = (t: string) => fold(t).replace(/\s+/g, ' ');
+  // A "not in the store" reply still helps when one of the sentences it shows holds the evidence (fold also
+  // collapses whitespace runs).
   const shows = (item: Answerable, r: AskResult) => {
     if (r.status !== 'none') return false;
-    const ev = squash(item.evidence);
+    const ev = fold(item.evidence);
     return r.nearest.some((g) => {
-      const t = squash(g.sentence);
+      const t = fold(g.sentence);
       return t.includes(ev) || ev.includes(t) || (ev.length > 40 && t.includes(ev.slice(0, 40)));
     });
   };
-  const shown = verdicts.filter((x) => shows(x.item, x.r)).length;
   const confident = (v: Verdict) => verdicts.filter((x) => x.v === v && sure(x.r)).length;
   const confidentlyAnsweredUnanswerable = () => unanswered.filter((x) => sure(x.r)).map((x) => x.u.q);
   return {
@@ -91,6 +90,7 @@ export function evaluate(store: Store, db: DB, set: QuestionSet): Evaluation {
     confidentlyAnsweredUnanswerable,
     summary() {
       const wrong = (n: (v: Verdict) => number) => n('wrong answer') + n('wrong source');
+      const shown = verdicts.filter((x) => shows(x.item, x.r)).length;
       const lines = [
         `correct ${count('correct')}/${verdicts.length} (${pct(count('correct') / verdicts.length)}), wrong answer ${count('wrong answer')}, wrong source ${count('wrong source')}, not found ${count('not found')}; unanswerable answered ${answeredUnanswerable().length}/${unanswered.length}`,
         `  not found with the evidence among the sentences shown: ${shown}/${count('not found')}`,
